@@ -1,5 +1,4 @@
 using System.CommandLine;
-using EmpathyBot.Conversation;
 using EmpathyBot.Models;
 using EmpathyBot.Storage;
 using Microsoft.Extensions.Configuration;
@@ -43,7 +42,7 @@ public static class CliServices
         return builder.AddInMemoryCollection(overrides).Build();
     }
 
-    /// <summary>The same services the host uses for the study (store, models, flows), without the web server.</summary>
+    /// <summary>The same services the host uses for the study (store, models, study services), without the web server or the chat.</summary>
     public static ServiceProvider Build(ParseResult parse)
     {
         var configuration = Configuration(parse);
@@ -51,8 +50,7 @@ public static class CliServices
             .AddSingleton(configuration)
             .AddLogging(l => l.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning))
             .AddEmpathyBotStorage(configuration)
-            .AddEmpathyBotModels(configuration)
-            .AddEmpathyBotConversation(configuration);
+            .AddEmpathyBotModels(configuration);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
     }
 }

@@ -1,7 +1,6 @@
 using EmpathyBot.Conversation.Engine;
 using EmpathyBot.Conversation.Flows;
-using EmpathyBot.Models.Appraisal;
-using EmpathyBot.Models.Understanding;
+using EmpathyBot.Services;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -10,7 +9,7 @@ namespace EmpathyBot.Conversation;
 
 public static class ConversationServiceCollectionExtensions
 {
-    /// <summary>The channel-neutral engine and its flows (stores and model scheduler are registered elsewhere).</summary>
+    /// <summary>The channel-neutral engine and its flows (the store's ports and the reply scheduler are registered by the composition root).</summary>
     public static IServiceCollection AddEmpathyBotConversation(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<StudyOptions>().Bind(configuration.GetSection(StudyOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
@@ -24,9 +23,8 @@ public static class ConversationServiceCollectionExtensions
         services.AddSingleton<RateFlow>();
         services.AddSingleton<SummaryFlow>();
         services.AddSingleton<ForgetFlow>();
-        services.AddEmpathyBotAppraisal(configuration);
+        services.AddEmpathyBotServices(configuration);
         services.AddSingleton<AppraisalFlow>();
-        services.AddEmpathyBotUnderstanding(configuration);
         services.AddSingleton<QuizFlow>();
         services.AddSingleton<IConversationEngine, ConversationEngine>();
         return services;

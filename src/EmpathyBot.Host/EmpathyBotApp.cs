@@ -5,6 +5,7 @@ using EmpathyBot.Conversation;
 using EmpathyBot.Host.Endpoints;
 using EmpathyBot.Host.Setup;
 using EmpathyBot.Models;
+using EmpathyBot.Services;
 using EmpathyBot.Storage;
 
 namespace EmpathyBot.Host;
@@ -27,7 +28,6 @@ public static class EmpathyBotApp
 
         builder.Services
             .AddEmpathyBotStorage(builder.Configuration)
-            .AddEmpathyBotStudyEvents()
             .AddEmpathyBotData(builder.Configuration)
             .AddEmpathyBotModels(builder.Configuration)
             .AddEmpathyBotConversation(builder.Configuration)

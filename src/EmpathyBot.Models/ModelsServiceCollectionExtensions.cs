@@ -1,5 +1,7 @@
+using EmpathyBot.Core.Ports;
 using EmpathyBot.Models.Configuration;
 using EmpathyBot.Models.Running;
+using EmpathyBot.Services;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -10,9 +12,9 @@ namespace EmpathyBot.Models;
 public static class ModelsServiceCollectionExtensions
 {
     /// <summary>
-    /// Contenders (section <c>Contenders</c>), prompting (<c>Prompting</c>), retries (<c>ModelRunner</c>) and data files
-    /// (<c>Data</c>), validated on start; the batch <see cref="ModelRunner"/> and the live <see cref="IReplyScheduler"/>.
-    /// Needs an <c>IStudyStore</c> registered by the storage layer.
+    /// Contenders (section <c>Contenders</c>), prompting (<c>Prompting</c>) and retries (<c>ModelRunner</c>), validated on
+    /// start; the batch <see cref="ModelRunner"/>, the live <see cref="IReplyScheduler"/> and the appraisal and understanding
+    /// runners, with the study services they read. Needs the store's ports registered by the storage layer.
     /// </summary>
     public static IServiceCollection AddEmpathyBotModels(this IServiceCollection services, IConfiguration configuration)
     {
@@ -23,12 +25,13 @@ public static class ModelsServiceCollectionExtensions
         services.AddOptions<PromptingOptions>().Bind(configuration.GetSection(PromptingOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PromptingOptions>, PromptingOptionsValidator>());
         services.AddOptions<ModelRunnerOptions>().Bind(configuration.GetSection(ModelRunnerOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<DataOptions>().Bind(configuration.GetSection(DataOptions.Section));
+        services.AddEmpathyBotServices(configuration);
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ContenderRegistry>();
         services.TryAddSingleton<ModelRunner>();
-        services.TryAddSingleton<Prompting.PromptBankLoader>();
+        services.TryAddSingleton<Appraisal.AppraisalRunner>();
+        services.TryAddSingleton<Understanding.UnderstandingRunner>();
         services.TryAddSingleton<ReplyScheduler>();
         services.TryAddSingleton<IReplyScheduler>(sp => sp.GetRequiredService<ReplyScheduler>());
         services.AddHostedService(sp => sp.GetRequiredService<ReplyScheduler>());

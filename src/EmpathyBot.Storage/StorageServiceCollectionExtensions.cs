@@ -1,16 +1,20 @@
-using EmpathyBot.Storage.Abstractions;
+using EmpathyBot.Core.Ports;
+using EmpathyBot.Storage.Events;
+using EmpathyBot.Storage.Redis;
 using EmpathyBot.Storage.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace EmpathyBot.Storage;
 
 public static class StorageServiceCollectionExtensions
 {
-    /// <summary>Registers <see cref="IStudyStore"/> (singleton) for the provider named in section <c>Storage</c>.</summary>
+    /// <summary>
+    /// Registers the study store for the provider named in section <c>Storage</c> (singleton), its live events and
+    /// every port over it (<see cref="AddStudyStorePorts"/>).
+    /// </summary>
     public static IServiceCollection AddEmpathyBotStorage(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<StorageOptions>()
@@ -22,25 +26,41 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<IStudyStore>(sp =>
         {
             var options = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
-            var provider = options.IsSqlite ? StorageOptions.SqliteProvider : options.IsRedis ? StorageOptions.RedisProvider : options.Provider;
-            switch (provider)
-            {
-                case "Sqlite":
-                    return new SqliteStudyStore(options.DataDirectory, sp.GetRequiredService<TimeProvider>());
-                case "Redis":
-                    return global::EmpathyBot.Storage.Redis.RedisStudyStore.Open(options.Redis);
-                default:
-                    throw new InvalidOperationException($"Storage:Provider '{options.Provider}' is not known; use 'Sqlite' or 'Redis'.");
-            }
+            if (options.IsSqlite) return new SqliteStudyStore(options.DataDirectory, sp.GetRequiredService<TimeProvider>());
+            if (options.IsRedis) return RedisStudyStore.Open(options.Redis);
+            throw new InvalidOperationException($"Storage:Provider '{options.Provider}' is not known; use 'Sqlite' or 'Redis'.");
         });
-        // The parts, for services that need only one concern of the store.
-        services.TryAddSingleton<IPromptStore>(sp => sp.GetRequiredService<IStudyStore>());
-        services.TryAddSingleton<IParticipantStore>(sp => sp.GetRequiredService<IStudyStore>());
-        services.TryAddSingleton<IReplyStore>(sp => sp.GetRequiredService<IStudyStore>());
-        services.TryAddSingleton<IRatingStore>(sp => sp.GetRequiredService<IStudyStore>());
-        services.TryAddSingleton<IConversationStateStore>(sp => sp.GetRequiredService<IStudyStore>());
-        services.TryAddSingleton<IIdempotencyStore>(sp => sp.GetRequiredService<IStudyStore>());
         services.AddHostedService<StudyStoreStartup>();
+        return services.AddStudyStorePorts();
+    }
+
+    /// <summary>
+    /// Registers <see cref="IStudyEvents"/> and each port of the registered <see cref="IStudyStore"/>, so consumers
+    /// take only the role they use. Redis announces its writes itself (pub/sub, across host instances); any other store
+    /// is fronted by <see cref="PublishingStudyStore"/> for the ports whose writes change the live summary.
+    /// </summary>
+    public static IServiceCollection AddStudyStorePorts(this IServiceCollection services)
+    {
+        if (services.Any(d => d.ServiceType == typeof(IStudyEvents))) return services;
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<IStudyEvents>(sp => sp.GetRequiredService<IStudyStore>() is RedisStudyStore redis
+            ? new RedisStudyEvents(redis.Connection, redis.Keys)
+            : new InProcessStudyEvents());
+        services.AddSingleton(sp => new PublishingStudyStore(
+            sp.GetRequiredService<IStudyStore>(), sp.GetRequiredService<IStudyEvents>(), sp.GetRequiredService<TimeProvider>()));
+
+        services.AddSingleton<IReplyStore>(Publishing<IReplyStore>);
+        services.AddSingleton<IRatingStore>(Publishing<IRatingStore>);
+        services.AddSingleton<IParticipantStore>(Publishing<IParticipantStore>);
+        services.AddSingleton<IQualityStore>(Publishing<IQualityStore>);
+        services.AddSingleton<IPromptStore>(sp => sp.GetRequiredService<IStudyStore>());
+        services.AddSingleton<IConversationStateStore>(sp => sp.GetRequiredService<IStudyStore>());
+        services.AddSingleton<IIdempotencyStore>(sp => sp.GetRequiredService<IStudyStore>());
+        services.AddSingleton<IAppraisalStore>(sp => sp.GetRequiredService<IStudyStore>());
+        services.AddSingleton<IUnderstandingStore>(sp => sp.GetRequiredService<IStudyStore>());
         return services;
     }
+
+    private static TPort Publishing<TPort>(IServiceProvider sp) where TPort : class =>
+        sp.GetRequiredService<IStudyStore>() is RedisStudyStore redis ? (TPort)(object)redis : (TPort)(object)sp.GetRequiredService<PublishingStudyStore>();
 }

@@ -1,4 +1,4 @@
-using EmpathyBot.Storage.Abstractions;
+using EmpathyBot.Core.Ports;
 using Microsoft.Extensions.Hosting;
 
 namespace EmpathyBot.Storage;

@@ -1,7 +1,8 @@
 using System.CommandLine;
 using System.Text.Json;
 using EmpathyBot.Cli.Commands;
-using EmpathyBot.Storage.Abstractions;
+using EmpathyBot.Core.Ports;
+using EmpathyBot.Storage;
 using EmpathyBot.Testing.FakeOpenAi;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using EmpathyBot.Conversation;
 using EmpathyBot.Models;
 using EmpathyBot.Storage;
 using EmpathyBot.Testing.FakeOpenAi;
@@ -37,7 +36,7 @@ internal static class CliRun
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         return new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddLogging()
-            .AddEmpathyBotStorage(configuration).AddEmpathyBotModels(configuration).AddEmpathyBotConversation(configuration)
+            .AddEmpathyBotStorage(configuration).AddEmpathyBotModels(configuration)
             .BuildServiceProvider();
     }
 }

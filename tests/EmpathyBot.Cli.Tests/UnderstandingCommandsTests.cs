@@ -1,7 +1,9 @@
+using EmpathyBot.Services.Understanding;
 using System.CommandLine;
 using EmpathyBot.Cli.Commands;
 using EmpathyBot.Core.Understanding;
-using EmpathyBot.Storage.Abstractions;
+using EmpathyBot.Core.Ports;
+using EmpathyBot.Storage;
 using EmpathyBot.Testing.FakeOpenAi;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -107,7 +109,7 @@ public sealed class UnderstandingCommandsTests : IDisposable
         // Distances 0 and sqrt(25 + 4 + 9) = 6.164...; mean 3.08.
         Assert.Contains("SECEU score 3.08", output);
 
-        var summary = await provider.GetRequiredService<EmpathyBot.Models.Understanding.UnderstandingData>().SummariseAsync(default);
+        var summary = await provider.GetRequiredService<EmpathyBot.Services.Understanding.UnderstandingData>().SummariseAsync(default);
         var contender = summary.Sets["seceu"].Contenders["fake-llm"];
         Assert.Equal(15 * (2.5 - Math.Sqrt(38) / 2) / 0.5 + 100, contender.Eq!.Value, 9);
         Assert.Equal(0, contender.Percentile);

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using EmpathyBot.Channels.Activities;
 using EmpathyBot.Conversation.Engine;
 using EmpathyBot.Conversation.Messages;
-using EmpathyBot.Storage.Abstractions;
+using EmpathyBot.Core.Ports;
 using Microsoft.Extensions.Logging;
 
 namespace EmpathyBot.Channels.BotFramework;
@@ -13,7 +13,8 @@ namespace EmpathyBot.Channels.BotFramework;
 /// </summary>
 public sealed class BotFrameworkAdapter(
     IConversationEngine engine,
-    IStudyStore store,
+    IIdempotencyStore claims,
+    IParticipantStore consents,
     Participants participants,
     ConversationReferences references,
     ConnectorClient connector,
@@ -33,7 +34,7 @@ public sealed class BotFrameworkAdapter(
     public async Task<bool> ClaimAsync(Activity activity, CancellationToken ct)
     {
         if (string.IsNullOrEmpty(activity.Id)) return true;
-        return await store.TryClaimAsync($"activity:{TeamsTurns.ChannelOf(activity)}:{activity.Id}", DedupeWindow, ct);
+        return await claims.TryClaimAsync($"activity:{TeamsTurns.ChannelOf(activity)}:{activity.Id}", DedupeWindow, ct);
     }
 
     /// <summary>Queues a message, conversationUpdate or installationUpdate to run after the ack.</summary>
@@ -57,7 +58,7 @@ public sealed class BotFrameworkAdapter(
         try
         {
             if (turn.Kind == TurnKind.ConversationStart
-                && !await store.TryClaimAsync($"welcome:{turn.Channel}:{turn.ConversationId}", WelcomeWindow, ct))
+                && !await claims.TryClaimAsync($"welcome:{turn.Channel}:{turn.ConversationId}", WelcomeWindow, ct))
             {
                 return;
             }
@@ -145,7 +146,7 @@ public sealed class BotFrameworkAdapter(
         {
             // Nothing is kept before consent, and nothing after "forget me".
             var participant = participants.KeyOf(turn);
-            if (await store.GetConsentAsync(participant, ct) is null)
+            if (await consents.GetConsentAsync(participant, ct) is null)
                 await references.DeleteAsync(participant, ct);
             else
                 await references.SaveAsync(participant, reference, ct);

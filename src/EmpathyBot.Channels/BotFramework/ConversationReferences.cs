@@ -1,5 +1,5 @@
 using System.Text.Json;
-using EmpathyBot.Storage.Abstractions;
+using EmpathyBot.Core.Ports;
 
 namespace EmpathyBot.Channels.BotFramework;
 
@@ -8,7 +8,7 @@ namespace EmpathyBot.Channels.BotFramework;
 /// <c>ref:&lt;participant key&gt;</c> so every host instance can send proactive messages.
 /// A personal chat wins over a group chat or channel: proactive notes are meant for one person.
 /// </summary>
-public sealed class ConversationReferences(IStudyStore store)
+public sealed class ConversationReferences(IConversationStateStore store)
 {
     public static string KeyOf(string participant) => "ref:" + participant;
 

@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using EmpathyBot.Conversation.Engine;
-using EmpathyBot.Storage.Abstractions;
+using EmpathyBot.Core.Ports;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -102,7 +102,7 @@ public static class SlackEndpoints
         bool first;
         try
         {
-            first = await http.RequestServices.GetRequiredService<IStudyStore>().TryClaimAsync("slack:event:" + eventId, DedupeWindow, ct);
+            first = await http.RequestServices.GetRequiredService<IIdempotencyStore>().TryClaimAsync("slack:event:" + eventId, DedupeWindow, ct);
         }
         catch (Exception ex) when (!ct.IsCancellationRequested)
         {

@@ -5,7 +5,7 @@ using System.Text.Json;
 using EmpathyBot.Core.Appraisal;
 using EmpathyBot.Core.Summary;
 using EmpathyBot.Models.Appraisal;
-using EmpathyBot.Storage.Abstractions;
+using EmpathyBot.Core.Ports;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EmpathyBot.Cli.Commands;
@@ -40,7 +40,7 @@ public static class AppraisalCommands
             var bank = SituationBank.Parse(await ServiceActions.ReadAllTextAsync(r.GetValue(file)!, ct));
             var set = r.GetValue(name)!.Trim();
             if (set.Length == 0) throw new ArgumentException("--name must not be empty.");
-            await provider.GetRequiredService<IStudyStore>().SaveSituationSetAsync(set, bank.ToJson(), ct);
+            await provider.GetRequiredService<IAppraisalStore>().SaveSituationSetAsync(set, bank.ToJson(), ct);
             await r.InvocationConfiguration.Output.WriteLineAsync(
                 $"Imported situation set '{set}': {bank.Emotions.Count} emotions, {bank.Emotions.Sum(e => e.Factors.Count)} factors, {bank.Situations.Count} situations.");
             return ExitCodes.Ok;

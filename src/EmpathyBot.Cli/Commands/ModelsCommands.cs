@@ -1,3 +1,4 @@
+using EmpathyBot.Services.Prompts;
 using System.CommandLine;
 using EmpathyBot.Core.Study;
 using EmpathyBot.Models.Prompting;

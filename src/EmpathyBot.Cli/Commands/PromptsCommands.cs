@@ -1,7 +1,8 @@
+using EmpathyBot.Services.Prompts;
 using System.CommandLine;
 using EmpathyBot.Core.Prompts;
 using EmpathyBot.Models.Prompting;
-using EmpathyBot.Storage.Abstractions;
+using EmpathyBot.Core.Ports;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EmpathyBot.Cli.Commands;
@@ -45,7 +46,7 @@ public static class PromptsCommands
             }
 
             await using var services = CliServices.Build(r);
-            var added = await services.GetRequiredService<IStudyStore>().UpsertPromptsAsync(parsed.Prompts, ct);
+            var added = await services.GetRequiredService<IPromptStore>().UpsertPromptsAsync(parsed.Prompts, ct);
             await output.WriteLineAsync($"Prompt set '{name}': {parsed.Prompts.Count} prompts ({added} new, {parsed.Prompts.Count - added} updated).");
             return ExitCodes.Ok;
         });
@@ -55,7 +56,7 @@ public static class PromptsCommands
         {
             await using var services = CliServices.Build(r);
             await services.GetRequiredService<PromptBankLoader>().EnsureLoadedAsync(ct);
-            foreach (var (name, count) in await services.GetRequiredService<IStudyStore>().GetPromptSetsAsync(ct))
+            foreach (var (name, count) in await services.GetRequiredService<IPromptStore>().GetPromptSetsAsync(ct))
             {
                 await r.InvocationConfiguration.Output.WriteLineAsync($"{name}\t{count}");
             }

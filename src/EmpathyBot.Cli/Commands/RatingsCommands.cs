@@ -1,6 +1,6 @@
 using System.CommandLine;
 using EmpathyBot.Core.Interchange;
-using EmpathyBot.Storage.Abstractions;
+using EmpathyBot.Core.Ports;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EmpathyBot.Cli.Commands;
@@ -38,7 +38,7 @@ public static class RatingsCommands
             }
 
             await using var services = CliServices.Build(r);
-            var result = await services.GetRequiredService<IStudyStore>().ImportRatingsAsync(parsed.Rows, r.GetValue(set)!, ct);
+            var result = await services.GetRequiredService<IRatingStore>().ImportRatingsAsync(parsed.Rows, r.GetValue(set)!, ct);
             await output.WriteLineAsync(
                 $"Imported {result.Rows} rows: {result.NewRatings} new ratings ({result.DuplicateRatings} already present), " +
                 $"{result.NewPrompts} new prompts, {result.NewReplies} new replies.");
@@ -58,7 +58,8 @@ public static class RatingsCommands
             var path = r.GetValue(exportFile)!;
             var jsonl = r.GetValue(format) == "jsonl";
             await using var services = CliServices.Build(r);
-            var store = services.GetRequiredService<IStudyStore>();
+            var ratings = services.GetRequiredService<IRatingStore>();
+            var quality = services.GetRequiredService<IQualityStore>();
             var toStdout = path.Name == "-";
             var writer = toStdout ? r.InvocationConfiguration.Output : new StreamWriter(path.FullName);
             var count = 0;
@@ -66,7 +67,7 @@ public static class RatingsCommands
             {
                 if (jsonl)
                 {
-                    await foreach (var record in store.ExportRatingRecordsAsync(ct))
+                    await foreach (var record in quality.ExportRatingRecordsAsync(ct))
                     {
                         await writer.WriteLineAsync(RatingsJsonl.Line(record));
                         count++;
@@ -75,7 +76,7 @@ public static class RatingsCommands
                 else
                 {
                     RatingsCsv.WriteHeader(writer);
-                    await foreach (var row in store.ExportRatingsAsync(ct))
+                    await foreach (var row in ratings.ExportRatingsAsync(ct))
                     {
                         RatingsCsv.Write(writer, row);
                         count++;

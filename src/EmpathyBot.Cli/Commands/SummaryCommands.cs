@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
-using EmpathyBot.Conversation.Flows;
+using EmpathyBot.Services.Summary;
 using EmpathyBot.Core.Summary;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -22,7 +22,7 @@ public static class SummaryCommands
         command.SetAction(async (r, ct) =>
         {
             await using var services = CliServices.Build(r);
-            var summary = await services.GetRequiredService<SummaryFlow>().BuildAsync(ct);
+            var summary = await services.GetRequiredService<SummaryQuery>().BuildAsync(ct);
             var output = r.InvocationConfiguration.Output;
             if (r.GetValue(json))
             {
@@ -63,7 +63,7 @@ public static class SummaryCommands
             }
 
             await using var services = CliServices.Build(r);
-            var summary = await services.GetRequiredService<SummaryFlow>().BuildAsync(ct);
+            var summary = await services.GetRequiredService<SummaryQuery>().BuildAsync(ct);
             await File.WriteAllTextAsync(path.FullName, SummaryReport.Page(summary, DateTimeOffset.UtcNow), ct);
             await r.InvocationConfiguration.Output.WriteLineAsync(
                 $"Wrote the report ({summary.Overall.Sources.Values.Sum(s => s.Ratings)} ratings, {summary.Emotions.Count} emotions) to {path.FullName}.");

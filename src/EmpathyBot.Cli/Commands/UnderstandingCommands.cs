@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using EmpathyBot.Core.Understanding;
 using EmpathyBot.Models.Understanding;
-using EmpathyBot.Storage.Abstractions;
+using EmpathyBot.Core.Ports;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EmpathyBot.Cli.Commands;
@@ -40,7 +40,7 @@ public static class UnderstandingCommands
         {
             var items = EqBenchImporter.Parse(await ServiceActions.ReadAllTextAsync(r.GetValue(file)!, ct));
             var set = UnderstandingSet.OfIntensity(SetName(r.GetValue(name)), "eqbench", provisional: false, items);
-            await provider.GetRequiredService<IStudyStore>().SaveUnderstandingSetAsync(set.Name, set.ToJson(), ct);
+            await provider.GetRequiredService<IUnderstandingStore>().SaveUnderstandingSetAsync(set.Name, set.ToJson(), ct);
             var full = items.Count(i => i.Reference.Count == 4);
             await r.InvocationConfiguration.Output.WriteLineAsync(
                 $"Imported intensity set '{set.Name}': {items.Count} questions ({full} with a fullscale reference for v2 scoring).");
@@ -58,7 +58,7 @@ public static class UnderstandingCommands
         {
             var import = SeceuImporter.Parse(await ServiceActions.ReadAllTextAsync(r.GetValue(file)!, ct));
             var set = UnderstandingSet.OfAllocation(SetName(r.GetValue(name)), "seceu", provisional: false, import.Items, import.Norm);
-            await provider.GetRequiredService<IStudyStore>().SaveUnderstandingSetAsync(set.Name, set.ToJson(), ct);
+            await provider.GetRequiredService<IUnderstandingStore>().SaveUnderstandingSetAsync(set.Name, set.ToJson(), ct);
             var c = CultureInfo.InvariantCulture;
             await r.InvocationConfiguration.Output.WriteLineAsync(string.Format(c,
                 "Imported allocation set '{0}': {1} items, norm M {2} SD {3}{4}.", set.Name, import.Items.Count, import.Norm.Mean, import.Norm.Sd,

@@ -1,6 +1,6 @@
 using EmpathyBot.Conversation.Flows;
 using EmpathyBot.Conversation.Messages;
-using EmpathyBot.Storage.Abstractions;
+using EmpathyBot.Core.Ports;
 
 namespace EmpathyBot.Conversation.Engine;
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using EmpathyBot.Storage.Abstractions;
+using EmpathyBot.Core.Ports;
 
 namespace EmpathyBot.Conversation.Engine;
 

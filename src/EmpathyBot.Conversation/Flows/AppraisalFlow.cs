@@ -1,11 +1,11 @@
+using EmpathyBot.Services.Appraisal;
 using System.Globalization;
 using EmpathyBot.Conversation.Engine;
 using EmpathyBot.Conversation.Messages;
 using EmpathyBot.Core.Appraisal;
 using EmpathyBot.Core.Study;
 using EmpathyBot.Core.Summary;
-using EmpathyBot.Models.Appraisal;
-using EmpathyBot.Storage.Abstractions;
+using EmpathyBot.Core.Ports;
 
 namespace EmpathyBot.Conversation.Flows;
 
@@ -13,7 +13,7 @@ namespace EmpathyBot.Conversation.Flows;
 /// EmotionBench's appraisal for people: the 20 PANAS items for how they feel now, then again after imagining one
 /// situation; they see their PA/NA change beside people's average and each contender's for that emotion.
 /// </summary>
-public sealed class AppraisalFlow(AppraisalData data, IStudyStore store, TimeProvider clock)
+public sealed class AppraisalFlow(AppraisalData data, IAppraisalStore store, TimeProvider clock)
 {
     public const string StepKey = "step";
     public const string InputPrefix = "panas";

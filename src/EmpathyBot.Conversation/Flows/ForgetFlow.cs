@@ -1,5 +1,5 @@
 using EmpathyBot.Conversation.Messages;
-using EmpathyBot.Storage.Abstractions;
+using EmpathyBot.Core.Ports;
 
 namespace EmpathyBot.Conversation.Flows;
 

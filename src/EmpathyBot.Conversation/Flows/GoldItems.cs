@@ -1,8 +1,8 @@
+using EmpathyBot.Services;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using EmpathyBot.Core.Study;
-using EmpathyBot.Models.Configuration;
 using Microsoft.Extensions.Options;
 
 namespace EmpathyBot.Conversation.Flows;

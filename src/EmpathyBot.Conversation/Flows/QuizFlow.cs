@@ -1,11 +1,11 @@
+using EmpathyBot.Services.Understanding;
 using System.Globalization;
 using EmpathyBot.Conversation.Engine;
 using EmpathyBot.Conversation.Messages;
 using EmpathyBot.Core.Study;
 using EmpathyBot.Core.Summary;
 using EmpathyBot.Core.Understanding;
-using EmpathyBot.Models.Understanding;
-using EmpathyBot.Storage.Abstractions;
+using EmpathyBot.Core.Ports;
 
 namespace EmpathyBot.Conversation.Flows;
 
@@ -14,7 +14,7 @@ namespace EmpathyBot.Conversation.Flows;
 /// half EQ-Bench-style intensities (rate 0-10). At the end, the person's score, EQ and percentile per set, beside
 /// people's average and each contender on the same items.
 /// </summary>
-public sealed class QuizFlow(UnderstandingData data, IStudyStore store, TimeProvider clock)
+public sealed class QuizFlow(UnderstandingData data, IUnderstandingStore store, TimeProvider clock)
 {
     public const string ItemKey = "item";
     public const string InputPrefix = "q";

@@ -1,7 +1,7 @@
 using EmpathyBot.Conversation.Engine;
 using EmpathyBot.Conversation.Messages;
 using EmpathyBot.Core.Study;
-using EmpathyBot.Storage.Abstractions;
+using EmpathyBot.Core.Ports;
 using Microsoft.Extensions.Options;
 
 namespace EmpathyBot.Conversation.Flows;
@@ -11,18 +11,18 @@ namespace EmpathyBot.Conversation.Flows;
 /// <see cref="RatingOptions.GoldRate"/> the card shows a gold item instead (same card, never a rater's first);
 /// raters who fail <see cref="RatingOptions.GoldFailuresToExclude"/> of them are excluded from the summary.
 /// </summary>
-public sealed class RateFlow(IStudyStore store, IOptions<RatingOptions> options, GoldItems gold, TimeProvider clock)
+public sealed class RateFlow(IRatingStore ratings, IReplyStore replies, IPromptStore prompts, IQualityStore raters, IOptions<RatingOptions> options, GoldItems gold, TimeProvider clock)
 {
     private const string NothingLeft = "There is nothing left for you to rate right now. Thank you! Try again later, or write a reply yourself.";
 
     public async Task<TurnResult> NextAsync(string participant, CancellationToken ct)
     {
-        var quality = await store.GetRaterQualityAsync(participant, ct);
+        var quality = await raters.GetRaterQualityAsync(participant, ct);
         // Excluded raters are not told; they simply get no more cards, so they stop spending the pool.
         if (quality.Excluded) return TurnResult.Of(Menu.WithMenu(NothingLeft));
 
-        var reply = await store.NextReplyToRateAsync(participant, options.Value.TargetPerReply, ct);
-        var prompt = reply is null ? null : await store.GetPromptAsync(reply.PromptId, ct);
+        var reply = await ratings.NextReplyToRateAsync(participant, options.Value.TargetPerReply, ct);
+        var prompt = reply is null ? null : await prompts.GetPromptAsync(reply.PromptId, ct);
         if (reply is null || prompt is null) return TurnResult.Of(Menu.WithMenu(NothingLeft));
 
         var goldRate = options.Value.GoldRate;
@@ -41,7 +41,7 @@ public sealed class RateFlow(IStudyStore store, IOptions<RatingOptions> options,
             return TurnResult.Of(Menu.WithMenu("That rating could not be read; please use the Good, Okay or Bad buttons.", Tone.Attention));
         }
 
-        var reply = await store.GetReplyAsync(replyId, ct);
+        var reply = await replies.GetReplyAsync(replyId, ct);
         if (reply is null && gold.IsGold(participant, replyId)) return await GoldAnsweredAsync(participant, replyId, value, ct);
         if (reply is null) return TurnResult.Of(Menu.WithMenu("That reply is no longer in the study, so the rating was not stored."));
         if (reply.Author == participant)
@@ -49,7 +49,7 @@ public sealed class RateFlow(IStudyStore store, IOptions<RatingOptions> options,
             return TurnResult.Of(Menu.WithMenu("You cannot rate your own reply, so the rating was not stored.", Tone.Attention));
         }
 
-        var outcome = await store.AddRatingAsync(new Rating(replyId, participant, value, clock.GetUtcNow()), ct);
+        var outcome = await ratings.AddRatingAsync(new Rating(replyId, participant, value, clock.GetUtcNow()), ct);
         return outcome switch
         {
             RatingOutcome.Recorded => new TurnResult([], Thanks(value, options.Value.RevealSource ? $" It was written by {SourceNames.Describe(reply.Source)}." : "")),
@@ -61,7 +61,7 @@ public sealed class RateFlow(IStudyStore store, IOptions<RatingOptions> options,
     private async Task<TurnResult> GoldAnsweredAsync(string participant, string checkId, RatingValue value, CancellationToken ct)
     {
         var passed = value == RatingValue.Bad;
-        var outcome = await store.RecordAttentionCheckAsync(
+        var outcome = await raters.RecordAttentionCheckAsync(
             new AttentionCheck(participant, checkId, passed, clock.GetUtcNow()), options.Value.GoldFailuresToExclude, ct);
         if (!outcome.Recorded) return AlreadyRated();
         return new TurnResult([], Thanks(value, " That one was an attention check: a reply that does not answer what was said."));

@@ -1,22 +1,22 @@
 using EmpathyBot.Conversation.Engine;
 using EmpathyBot.Conversation.Messages;
 using EmpathyBot.Core.Study;
-using EmpathyBot.Models;
-using EmpathyBot.Storage.Abstractions;
+using EmpathyBot.Core.Ports;
 using Microsoft.Extensions.Options;
 
 namespace EmpathyBot.Conversation.Flows;
 
 /// <summary>Shows a prompt (emotion hidden) and takes the participant's own empathetic reply.</summary>
 public sealed class RespondFlow(
-    IStudyStore store,
+    IPromptStore prompts,
+    IReplyStore replies,
     IReplyScheduler scheduler,
     IOptions<StudyOptions> options,
     TimeProvider clock)
 {
     public async Task<(TurnResult Result, ParticipantState State)> StartAsync(string participant, CancellationToken ct)
     {
-        var prompt = await store.NextPromptToAnswerAsync(options.Value.PromptSet, participant, ct);
+        var prompt = await prompts.NextPromptToAnswerAsync(options.Value.PromptSet, participant, ct);
         if (prompt is null)
         {
             return (TurnResult.Of(Menu.WithMenu("You have answered every prompt in this study. Thank you! You can still rate replies.")),
@@ -31,7 +31,7 @@ public sealed class RespondFlow(
     public async Task<(TurnResult Result, ParticipantState State)> SubmitAsync(
         string participant, string promptId, string? text, CancellationToken ct)
     {
-        var prompt = await store.GetPromptAsync(promptId, ct);
+        var prompt = await prompts.GetPromptAsync(promptId, ct);
         if (prompt is null) return (TurnResult.Of(Menu.WithMenu("That prompt is no longer part of the study. Choose another step.")), ParticipantState.Idle);
 
         var reply = (text ?? "").Trim();
@@ -45,7 +45,7 @@ public sealed class RespondFlow(
         }
 
         var id = "h-" + Guid.NewGuid().ToString("N")[..16];
-        await store.AddReplyAsync(new Reply(id, prompt.Id, Sources.Human, reply, participant, clock.GetUtcNow()), ct);
+        await replies.AddReplyAsync(new Reply(id, prompt.Id, Sources.Human, reply, participant, clock.GetUtcNow()), ct);
         return (TurnResult.Of(Menu.WithMenu("Thank you! Your reply is saved and will be rated blind by others.", Tone.Good)),
             ParticipantState.Idle);
     }

@@ -1,11 +1,9 @@
+using EmpathyBot.Services.Summary;
 using System.Globalization;
 using EmpathyBot.Conversation.Engine;
 using EmpathyBot.Conversation.Messages;
 using EmpathyBot.Core.Study;
 using EmpathyBot.Core.Summary;
-using EmpathyBot.Models.Appraisal;
-using EmpathyBot.Models.Understanding;
-using EmpathyBot.Storage.Abstractions;
 
 namespace EmpathyBot.Conversation.Flows;
 
@@ -13,24 +11,14 @@ namespace EmpathyBot.Conversation.Flows;
 /// Per-emotion and overall comparison of Good rates, human vs each source, from live counters. In chat: the
 /// overall table with significance marks, the emotions with the largest gaps, and a per-emotion view by button.
 /// </summary>
-public sealed class SummaryFlow(IStudyStore store, AppraisalData? appraisal = null, UnderstandingData? understanding = null)
+public sealed class SummaryFlow(SummaryQuery query)
 {
     public const int LargestGaps = 3;
-
-    public async Task<SummaryDocument> BuildAsync(CancellationToken ct) =>
-        SummaryBuilder.Build(await store.GetCountersAsync(ct), await store.GetQualityAsync(ct))
-            with
-            {
-                Appraisal = appraisal is null ? null : await appraisal.SummariseAsync(ct),
-                Understanding = understanding is null ? null : await understanding.SummariseAsync(ct),
-            };
-
-    public Task<Message> RenderAsync(CancellationToken ct) => RenderAsync(null, ct);
 
     /// <summary>The overall view, or the view of one emotion when <paramref name="emotion"/> is given.</summary>
     public async Task<Message> RenderAsync(string? emotion, CancellationToken ct)
     {
-        var summary = await BuildAsync(ct);
+        var summary = await query.BuildAsync(ct);
         if (summary.Overall.Sources.Values.All(s => s.Ratings == 0))
         {
             return Menu.WithMenu("No ratings yet, so there is nothing to compare. Rate some replies to get it started!");

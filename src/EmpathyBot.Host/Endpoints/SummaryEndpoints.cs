@@ -1,8 +1,8 @@
 using System.Reflection;
 using System.Text.Json;
-using EmpathyBot.Conversation.Flows;
+using EmpathyBot.Services.Summary;
 using EmpathyBot.Core.Summary;
-using EmpathyBot.Storage.Abstractions;
+using EmpathyBot.Core.Ports;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace EmpathyBot.Host.Endpoints;
@@ -22,7 +22,7 @@ public static class SummaryEndpoints
 
     public static IEndpointRouteBuilder MapSummaryApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/summary", async Task<Ok<SummaryDocument>> (SummaryFlow summary, CancellationToken ct) =>
+        app.MapGet("/api/summary", async Task<Ok<SummaryDocument>> (SummaryQuery summary, CancellationToken ct) =>
             TypedResults.Ok(await summary.BuildAsync(ct)));
         app.MapGet("/api/summary/stream", StreamAsync);
         app.MapGet("/dashboard", () => Asset("dashboard.html", "text/html; charset=utf-8"));
@@ -40,7 +40,7 @@ public static class SummaryEndpoints
         return TypedResults.Text(reader.ReadToEnd(), contentType);
     }
 
-    private static async Task StreamAsync(HttpContext context, SummaryFlow summary, IStudyEvents events, TimeProvider clock)
+    private static async Task StreamAsync(HttpContext context, SummaryQuery summary, IStudyEvents events, TimeProvider clock)
     {
         var ct = context.RequestAborted;
         context.Response.Headers.ContentType = "text/event-stream";
@@ -87,7 +87,7 @@ public static class SummaryEndpoints
         }
     }
 
-    private static async Task SendAsync(HttpResponse response, SummaryFlow summary, TimeProvider clock, CancellationToken ct)
+    private static async Task SendAsync(HttpResponse response, SummaryQuery summary, TimeProvider clock, CancellationToken ct)
     {
         var document = await summary.BuildAsync(ct);
         var payload = JsonSerializer.Serialize(new { summary = document, html = SummaryReport.Body(document, clock.GetUtcNow()) }, Json);

@@ -1,3 +1,4 @@
+using EmpathyBot.Services;
 using EmpathyBot.Conversation;
 using EmpathyBot.Models.Configuration;
 using Microsoft.Extensions.Options;

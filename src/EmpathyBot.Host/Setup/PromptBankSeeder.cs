@@ -1,3 +1,4 @@
+using EmpathyBot.Services.Prompts;
 using EmpathyBot.Models.Prompting;
 
 namespace EmpathyBot.Host.Setup;

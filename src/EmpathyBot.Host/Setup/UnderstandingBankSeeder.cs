@@ -1,3 +1,4 @@
+using EmpathyBot.Services.Understanding;
 using EmpathyBot.Models.Understanding;
 
 namespace EmpathyBot.Host.Setup;

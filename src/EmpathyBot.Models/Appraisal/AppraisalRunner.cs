@@ -1,6 +1,7 @@
+using EmpathyBot.Services.Appraisal;
 using EmpathyBot.Core.Appraisal;
 using EmpathyBot.Models.Running;
-using EmpathyBot.Storage.Abstractions;
+using EmpathyBot.Core.Ports;
 using Microsoft.Extensions.Logging;
 
 namespace EmpathyBot.Models.Appraisal;
@@ -14,7 +15,7 @@ public sealed record AppraisalRunSummary(string Contender, string Set, int Store
 /// situation. Run 0 keeps the standard item order; the others shuffle it, and answers are mapped back by the order.
 /// Each request gets up to three attempts (transient errors and unreadable answers).
 /// </summary>
-public sealed class AppraisalRunner(ContenderRegistry registry, AppraisalData data, IStudyStore store, TimeProvider time, ILogger<AppraisalRunner> log)
+public sealed class AppraisalRunner(ContenderRegistry registry, AppraisalData data, IAppraisalStore store, TimeProvider time, ILogger<AppraisalRunner> log)
 {
     public const int Attempts = 3;
 

@@ -1,3 +1,4 @@
+using EmpathyBot.Services;
 using EmpathyBot.Models.Running;
 using Microsoft.Extensions.Options;
 

@@ -1,3 +1,4 @@
+using EmpathyBot.Services;
 using EmpathyBot.Models.Baseline;
 using EmpathyBot.Models.Configuration;
 using EmpathyBot.Models.Prompting;

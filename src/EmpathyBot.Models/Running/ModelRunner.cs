@@ -1,7 +1,7 @@
 using EmpathyBot.Core.Study;
 using EmpathyBot.Models.Configuration;
 using EmpathyBot.Models.Prompting;
-using EmpathyBot.Storage.Abstractions;
+using EmpathyBot.Core.Ports;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -13,7 +13,7 @@ namespace EmpathyBot.Models.Running;
 /// (honouring Retry-After) on transient errors; what keeps failing is recorded as a failure and retried next run.
 /// </summary>
 public sealed class ModelRunner(
-    IStudyStore store, ContenderRegistry registry, IOptions<ModelRunnerOptions> options, TimeProvider time, ILogger<ModelRunner>? log = null)
+    IReplyStore replies, IPromptStore prompts, ContenderRegistry registry, IOptions<ModelRunnerOptions> options, TimeProvider time, ILogger<ModelRunner>? log = null)
 {
     private readonly ModelRunnerOptions _options = options.Value;
     private readonly ILogger _log = (ILogger?)log ?? NullLogger.Instance;
@@ -30,7 +30,7 @@ public sealed class ModelRunner(
     private async Task<AnswerOutcome> AnswerAsync(RegisteredContender c, StudyPrompt prompt, bool lookUpCache, CancellationToken ct)
     {
         var key = CacheKeys.For(c.Contender, prompt);
-        if (lookUpCache && await store.FindReplyByCacheKeyAsync(key, ct) is { } cached) return new AnswerOutcome(AnswerStatus.Cached, cached, null, 0);
+        if (lookUpCache && await replies.FindReplyByCacheKeyAsync(key, ct) is { } cached) return new AnswerOutcome(AnswerStatus.Cached, cached, null, 0);
 
         for (var attempt = 1; ; attempt++)
         {
@@ -46,7 +46,7 @@ public sealed class ModelRunner(
                 if (reply.ExcludedReason is { } why) _log.LogInformation("{Contender} reply to {Prompt} kept out of the pool: {Reason}", c.Id, prompt.Id, why);
 
                 // false: another writer stored the same key first; that reply is the one in the pool.
-                return await store.AddReplyAsync(reply, ct)
+                return await replies.AddReplyAsync(reply, ct)
                     ? new AnswerOutcome(AnswerStatus.Done, reply, null, attempt)
                     : new AnswerOutcome(AnswerStatus.Cached, reply, null, attempt);
             }
@@ -61,7 +61,7 @@ public sealed class ModelRunner(
                     ? $"{e.Message} (server asked to retry after {ce.RetryAfter}, beyond ModelRunner:MaxDelay)"
                     : e is ContenderException ? e.Message : $"{e.GetType().Name}: {e.Message}";
                 _log.LogWarning("{Contender} failed on {Prompt} after {Attempts} attempt(s): {Error}", c.Id, prompt.Id, attempt, error);
-                await store.RecordModelFailureAsync(new ModelFailure(prompt.Id, c.Id, key, error, attempt, time.GetUtcNow()), ct);
+                await replies.RecordModelFailureAsync(new ModelFailure(prompt.Id, c.Id, key, error, attempt, time.GetUtcNow()), ct);
                 return new AnswerOutcome(AnswerStatus.Failed, null, error, attempt);
             }
         }
@@ -85,7 +85,7 @@ public sealed class ModelRunner(
             : registry.All;
         if (contenders.Count == 0) throw new ArgumentException("No contenders are configured (appsettings: Contenders).");
 
-        var sets = await store.GetPromptSetsAsync(ct);
+        var sets = await prompts.GetPromptSetsAsync(ct);
         IReadOnlyList<string> chosenSets = request.PromptSet is { } set
             ? sets.ContainsKey(set) ? [set] : throw new ArgumentException(
                 $"Unknown prompt set '{set}'. Known: {(sets.Count == 0 ? "none (import prompts first)" : string.Join(", ", sets.Keys.Order()))}.")
@@ -98,8 +98,8 @@ public sealed class ModelRunner(
             var answered = 0;
             foreach (var s in chosenSets)
             {
-                var missing = (await store.PromptsWithoutReplyFromAsync(s, c.Id, ct)).ToHashSet(StringComparer.Ordinal);
-                foreach (var p in await store.GetPromptsAsync(s, ct))
+                var missing = (await replies.PromptsWithoutReplyFromAsync(s, c.Id, ct)).ToHashSet(StringComparer.Ordinal);
+                foreach (var p in await prompts.GetPromptsAsync(s, ct))
                 {
                     if (missing.Contains(p.Id)) todo.Add(p);
                     else answered++;

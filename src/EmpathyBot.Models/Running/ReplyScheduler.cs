@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Threading.Channels;
 using EmpathyBot.Core.Study;
 using EmpathyBot.Models.Configuration;
-using EmpathyBot.Storage.Abstractions;
+using EmpathyBot.Core.Ports;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -14,7 +14,7 @@ namespace EmpathyBot.Models.Running;
 /// asks every contender that has no reply for the prompt yet. A prompt already queued or in flight is not queued twice.
 /// </summary>
 public sealed class ReplyScheduler(
-    ModelRunner runner, IStudyStore store, IOptions<ModelRunnerOptions> options, ILogger<ReplyScheduler> log)
+    ModelRunner runner, IReplyStore store, IOptions<ModelRunnerOptions> options, ILogger<ReplyScheduler> log)
     : BackgroundService, IReplyScheduler
 {
     private readonly Channel<StudyPrompt> _queue = Channel.CreateUnbounded<StudyPrompt>(new UnboundedChannelOptions { SingleReader = true });

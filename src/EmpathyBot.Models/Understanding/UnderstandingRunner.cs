@@ -1,7 +1,8 @@
+using EmpathyBot.Services.Understanding;
 using System.Collections.Concurrent;
 using EmpathyBot.Core.Understanding;
 using EmpathyBot.Models.Running;
-using EmpathyBot.Storage.Abstractions;
+using EmpathyBot.Core.Ports;
 using Microsoft.Extensions.Logging;
 
 namespace EmpathyBot.Models.Understanding;
@@ -20,7 +21,7 @@ public sealed record UnderstandingRunSummary(
 /// The non-LLM baseline gives the chance answer (points split evenly; every intensity 5), the floor a model should beat.
 /// </summary>
 public sealed class UnderstandingRunner(
-    ContenderRegistry registry, ModelRunner runner, UnderstandingData data, IStudyStore store, TimeProvider time, ILogger<UnderstandingRunner> log)
+    ContenderRegistry registry, ModelRunner runner, UnderstandingData data, IUnderstandingStore store, TimeProvider time, ILogger<UnderstandingRunner> log)
 {
     public const int EqBenchAttempts = 3;
     public const double FirstTemperature = 0.01;

@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using EmpathyBot.Storage.Abstractions;
+using EmpathyBot.Core.Ports;
 
 namespace EmpathyBot.Storage.Events;
 

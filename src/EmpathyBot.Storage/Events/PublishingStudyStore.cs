@@ -1,18 +1,18 @@
 using EmpathyBot.Core.Interchange;
 using EmpathyBot.Core.Study;
 using EmpathyBot.Core.Summary;
-using EmpathyBot.Storage.Abstractions;
+using EmpathyBot.Core.Ports;
 
 namespace EmpathyBot.Storage.Events;
 
 /// <summary>
-/// Publishes study events for a store that does not announce its own writes (SQLite). The Redis store
-/// publishes inside its scripts instead, atomically with the write and without an extra round trip.
+/// Publishes study events for a store that does not announce its own writes (SQLite): it stands in only for the
+/// ports whose writes change the live summary. The Redis store publishes inside its scripts instead, atomically
+/// with the write and without an extra round trip.
 /// </summary>
-public sealed partial class PublishingStudyStore(IStudyStore inner, IStudyEvents events, TimeProvider time) : IStudyStore
+public sealed class PublishingStudyStore(IStudyStore inner, IStudyEvents events, TimeProvider time)
+    : IReplyStore, IRatingStore, IParticipantStore, IQualityStore
 {
-    public IStudyStore Inner => inner;
-
     public async Task<bool> AddReplyAsync(Reply reply, CancellationToken ct = default)
     {
         var added = await inner.AddReplyAsync(reply, ct);
@@ -55,19 +55,6 @@ public sealed partial class PublishingStudyStore(IStudyStore inner, IStudyEvents
     private Task CountersChangedAsync(CancellationToken ct) =>
         events.PublishAsync(new StudyEvent(StudyEventKind.CountersChanged, null, null, null, null, time.GetUtcNow()), ct);
 
-    public Task<bool> PingAsync(CancellationToken ct = default) => inner.PingAsync(ct);
-
-    public Task<int> UpsertPromptsAsync(IReadOnlyCollection<StudyPrompt> prompts, CancellationToken ct = default) => inner.UpsertPromptsAsync(prompts, ct);
-
-    public Task<StudyPrompt?> GetPromptAsync(string promptId, CancellationToken ct = default) => inner.GetPromptAsync(promptId, ct);
-
-    public Task<IReadOnlyList<StudyPrompt>> GetPromptsAsync(string set, CancellationToken ct = default) => inner.GetPromptsAsync(set, ct);
-
-    public Task<IReadOnlyDictionary<string, int>> GetPromptSetsAsync(CancellationToken ct = default) => inner.GetPromptSetsAsync(ct);
-
-    public Task<StudyPrompt?> NextPromptToAnswerAsync(string set, string participant, CancellationToken ct = default) =>
-        inner.NextPromptToAnswerAsync(set, participant, ct);
-
     public Task RecordConsentAsync(string participant, DateTimeOffset at, CancellationToken ct = default) => inner.RecordConsentAsync(participant, at, ct);
 
     public Task<DateTimeOffset?> GetConsentAsync(string participant, CancellationToken ct = default) => inner.GetConsentAsync(participant, ct);
@@ -92,12 +79,17 @@ public sealed partial class PublishingStudyStore(IStudyStore inner, IStudyEvents
 
     public IAsyncEnumerable<RatingRow> ExportRatingsAsync(CancellationToken ct = default) => inner.ExportRatingsAsync(ct);
 
-    public Task<VersionedState?> GetStateAsync(string key, CancellationToken ct = default) => inner.GetStateAsync(key, ct);
+    public async Task<AttentionCheckOutcome> RecordAttentionCheckAsync(AttentionCheck check, int failuresToExclude, CancellationToken ct = default)
+    {
+        var outcome = await inner.RecordAttentionCheckAsync(check, failuresToExclude, ct);
+        // An exclusion takes a rater's past ratings out of many cells at once.
+        if (outcome.NewlyExcluded) await CountersChangedAsync(ct);
+        return outcome;
+    }
 
-    public Task<bool> TrySaveStateAsync(string key, string json, long expectedVersion, CancellationToken ct = default) =>
-        inner.TrySaveStateAsync(key, json, expectedVersion, ct);
+    public Task<RaterQuality> GetRaterQualityAsync(string rater, CancellationToken ct = default) => inner.GetRaterQualityAsync(rater, ct);
 
-    public Task DeleteStateAsync(string key, CancellationToken ct = default) => inner.DeleteStateAsync(key, ct);
+    public Task<QualitySnapshot> GetQualityAsync(CancellationToken ct = default) => inner.GetQualityAsync(ct);
 
-    public Task<bool> TryClaimAsync(string key, TimeSpan ttl, CancellationToken ct = default) => inner.TryClaimAsync(key, ttl, ct);
+    public IAsyncEnumerable<RatingRecord> ExportRatingRecordsAsync(CancellationToken ct = default) => inner.ExportRatingRecordsAsync(ct);
 }

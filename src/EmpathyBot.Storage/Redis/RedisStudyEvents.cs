@@ -1,5 +1,5 @@
 using System.Text.Json;
-using EmpathyBot.Storage.Abstractions;
+using EmpathyBot.Core.Ports;
 using EmpathyBot.Storage.Events;
 using StackExchange.Redis;
 

@@ -6,7 +6,8 @@
 // The unit separator keeps names with '|' or spaces (factor names do have them) unambiguous.
 using System.Text.Json;
 using EmpathyBot.Core.Appraisal;
-using EmpathyBot.Storage.Abstractions;
+using EmpathyBot.Core.Ports;
+using EmpathyBot.Storage.Validation;
 using StackExchange.Redis;
 
 namespace EmpathyBot.Storage.Redis;

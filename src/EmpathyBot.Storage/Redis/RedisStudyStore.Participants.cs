@@ -1,5 +1,5 @@
 using System.Globalization;
-using EmpathyBot.Storage.Abstractions;
+using EmpathyBot.Core.Ports;
 using StackExchange.Redis;
 
 namespace EmpathyBot.Storage.Redis;

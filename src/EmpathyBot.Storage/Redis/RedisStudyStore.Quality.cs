@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using EmpathyBot.Core.Study;
 using EmpathyBot.Core.Summary;
-using EmpathyBot.Storage.Abstractions;
+using EmpathyBot.Core.Ports;
 using StackExchange.Redis;
 
 namespace EmpathyBot.Storage.Redis;

@@ -3,7 +3,7 @@ using System.Text.Json;
 using EmpathyBot.Core.Interchange;
 using EmpathyBot.Core.Study;
 using EmpathyBot.Core.Summary;
-using EmpathyBot.Storage.Abstractions;
+using EmpathyBot.Core.Ports;
 using StackExchange.Redis;
 
 namespace EmpathyBot.Storage.Redis;

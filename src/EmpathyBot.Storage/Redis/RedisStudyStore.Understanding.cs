@@ -10,7 +10,8 @@
 using System.Globalization;
 using System.Text.Json;
 using EmpathyBot.Core.Understanding;
-using EmpathyBot.Storage.Abstractions;
+using EmpathyBot.Core.Ports;
+using EmpathyBot.Storage.Validation;
 using StackExchange.Redis;
 
 namespace EmpathyBot.Storage.Redis;

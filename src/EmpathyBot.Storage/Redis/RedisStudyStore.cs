@@ -1,6 +1,6 @@
 using System.Net.Sockets;
 using System.Text.Json;
-using EmpathyBot.Storage.Abstractions;
+using EmpathyBot.Core.Ports;
 using StackExchange.Redis;
 
 namespace EmpathyBot.Storage.Redis;

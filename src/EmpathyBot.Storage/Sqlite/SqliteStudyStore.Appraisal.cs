@@ -6,7 +6,8 @@
 // appraisal_counters = per group: count, sums and sums of squares of PA and NA, kept in the answer's transaction.
 using System.Text.Json;
 using EmpathyBot.Core.Appraisal;
-using EmpathyBot.Storage.Abstractions;
+using EmpathyBot.Core.Ports;
+using EmpathyBot.Storage.Validation;
 using Microsoft.Data.Sqlite;
 
 namespace EmpathyBot.Storage.Sqlite;

@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using EmpathyBot.Core.Study;
 using EmpathyBot.Core.Summary;
-using EmpathyBot.Storage.Abstractions;
+using EmpathyBot.Core.Ports;
 using Microsoft.Data.Sqlite;
 
 namespace EmpathyBot.Storage.Sqlite;

@@ -7,7 +7,8 @@
 // understanding_items and understanding_cells are running sums kept in the transaction of the answer / test they count.
 using System.Text.Json;
 using EmpathyBot.Core.Understanding;
-using EmpathyBot.Storage.Abstractions;
+using EmpathyBot.Core.Ports;
+using EmpathyBot.Storage.Validation;
 using Microsoft.Data.Sqlite;
 
 namespace EmpathyBot.Storage.Sqlite;

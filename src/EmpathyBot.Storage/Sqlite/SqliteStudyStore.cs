@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 using EmpathyBot.Core.Study;
-using EmpathyBot.Storage.Abstractions;
+using EmpathyBot.Core.Ports;
 using Microsoft.Data.Sqlite;
 
 namespace EmpathyBot.Storage.Sqlite;

@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using EmpathyBot.Channels.BotFramework;
 using EmpathyBot.Conversation.Engine;
-using EmpathyBot.Storage.Abstractions;
+using EmpathyBot.Core.Ports;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EmpathyBot.Channels.Tests.BotFramework;

@@ -5,7 +5,8 @@ using EmpathyBot.Channels.BotFramework;
 using EmpathyBot.Conversation;
 using EmpathyBot.Conversation.Engine;
 using EmpathyBot.Conversation.Messages;
-using EmpathyBot.Storage.Abstractions;
+using EmpathyBot.Core.Ports;
+using EmpathyBot.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
@@ -46,7 +47,7 @@ public sealed class TeamsTestHost : IAsyncDisposable
         builder.Services.AddSingleton<IConnectorTokenProvider>(new FixedTokenProvider("connector-token"));
         builder.Services.AddEmpathyBotTeams(builder.Configuration);
         builder.Services.AddSingleton<IConversationEngine>(engine);
-        builder.Services.AddSingleton(MemoryStore().Object);
+        builder.Services.AddSingleton(MemoryStore().Object).AddStudyStorePorts();
         builder.Services.Configure<StudyOptions>(o => o.ParticipantSecret = "test-secret");
         builder.Services.AddSingleton<Participants>();
         var app = builder.Build();

@@ -4,7 +4,8 @@ using System.Text;
 using EmpathyBot.Channels.Slack;
 using EmpathyBot.Conversation.Engine;
 using EmpathyBot.Conversation.Messages;
-using EmpathyBot.Storage.Abstractions;
+using EmpathyBot.Core.Ports;
+using EmpathyBot.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -85,7 +86,7 @@ public sealed class SlackTestApp : IAsyncDisposable
         store.Setup(s => s.TryClaimAsync(It.IsAny<string>(), It.IsAny<TimeSpan>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync((string key, TimeSpan _, CancellationToken _) => claims.TryAdd(key, true));
         builder.Services.AddSingleton<IConversationEngine>(engine);
-        builder.Services.AddSingleton(store.Object);
+        builder.Services.AddSingleton(store.Object).AddStudyStorePorts();
         var app = builder.Build();
         app.MapSlack();
         await app.StartAsync();

@@ -3,7 +3,7 @@ using EmpathyBot.Conversation.Messages;
 using EmpathyBot.Conversation.Tests.Engine;
 using EmpathyBot.Core.Appraisal;
 using EmpathyBot.Core.Study;
-using EmpathyBot.Storage.Abstractions;
+using EmpathyBot.Core.Ports;
 
 namespace EmpathyBot.Conversation.Tests.Appraisal;
 

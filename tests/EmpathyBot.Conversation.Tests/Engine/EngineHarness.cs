@@ -1,8 +1,8 @@
 using EmpathyBot.Conversation.Engine;
 using EmpathyBot.Conversation.Messages;
 using EmpathyBot.Core.Study;
-using EmpathyBot.Models;
-using EmpathyBot.Storage.Abstractions;
+using EmpathyBot.Core.Ports;
+using EmpathyBot.Storage;
 using EmpathyBot.Storage.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,9 +26,7 @@ public sealed class EngineHarness : IAsyncDisposable
         services = new ServiceCollection()
             .AddLogging()
             .AddSingleton<IStudyStore>(Store)
-            .AddSingleton<IParticipantStore>(Store)
-            .AddSingleton<IConversationStateStore>(Store)
-            .AddSingleton<IRatingStore>(Store)
+            .AddStudyStorePorts()
             .AddSingleton<IReplyScheduler>(Scheduled)
             .AddEmpathyBotConversation(configuration)
             .BuildServiceProvider();

@@ -1,6 +1,7 @@
 using EmpathyBot.Core.Study;
 using EmpathyBot.Host.Tests.Infrastructure;
-using EmpathyBot.Storage.Abstractions;
+using EmpathyBot.Core.Ports;
+using EmpathyBot.Storage;
 using Microsoft.Playwright;
 
 namespace EmpathyBot.Host.Tests.Browser;

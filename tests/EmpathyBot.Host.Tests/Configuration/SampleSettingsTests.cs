@@ -1,3 +1,6 @@
+using EmpathyBot.Services.Understanding;
+using EmpathyBot.Services.Appraisal;
+using EmpathyBot.Services;
 using System.Reflection;
 using System.Text.Json;
 using EmpathyBot.Channels.BotFramework;

@@ -2,7 +2,8 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using EmpathyBot.Core.Study;
 using EmpathyBot.Host.Tests.Infrastructure;
-using EmpathyBot.Storage.Abstractions;
+using EmpathyBot.Core.Ports;
+using EmpathyBot.Storage;
 using Xunit.Abstractions;
 
 namespace EmpathyBot.Host.Tests.Teams;

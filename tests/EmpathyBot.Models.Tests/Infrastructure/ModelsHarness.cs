@@ -1,6 +1,7 @@
 using EmpathyBot.Core.Study;
 using EmpathyBot.Models.Running;
-using EmpathyBot.Storage.Abstractions;
+using EmpathyBot.Core.Ports;
+using EmpathyBot.Storage;
 using EmpathyBot.Storage.Sqlite;
 using EmpathyBot.Testing.FakeOpenAi;
 using Microsoft.Extensions.Configuration;
@@ -60,7 +61,7 @@ public sealed class ModelsHarness : IAsyncDisposable
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton<IConfiguration>(configuration);
-        services.AddSingleton<IStudyStore>(_ => new SqliteStudyStore(data.StoreDirectory));
+        services.AddSingleton<IStudyStore>(_ => new SqliteStudyStore(data.StoreDirectory)).AddStudyStorePorts();
         services.AddEmpathyBotModels(configuration);
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
         var harness = new ModelsHarness(data, provider);

@@ -1,3 +1,4 @@
+using EmpathyBot.Core.Ports;
 using EmpathyBot.Models.Tests.Infrastructure;
 using EmpathyBot.Testing.FakeOpenAi;
 using Microsoft.Extensions.DependencyInjection;

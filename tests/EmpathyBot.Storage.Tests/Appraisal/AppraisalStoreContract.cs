@@ -1,5 +1,6 @@
 using EmpathyBot.Core.Appraisal;
-using EmpathyBot.Storage.Abstractions;
+using EmpathyBot.Core.Ports;
+using EmpathyBot.Storage;
 
 namespace EmpathyBot.Storage.Tests.Appraisal;
 

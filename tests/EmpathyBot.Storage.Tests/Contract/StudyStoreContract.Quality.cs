@@ -1,6 +1,7 @@
 using EmpathyBot.Core.Study;
 using EmpathyBot.Core.Summary;
-using EmpathyBot.Storage.Abstractions;
+using EmpathyBot.Core.Ports;
+using EmpathyBot.Storage;
 
 namespace EmpathyBot.Storage.Tests.Contract;
 

@@ -1,7 +1,8 @@
 using EmpathyBot.Core.Interchange;
 using EmpathyBot.Core.Study;
 using EmpathyBot.Core.Summary;
-using EmpathyBot.Storage.Abstractions;
+using EmpathyBot.Core.Ports;
+using EmpathyBot.Storage;
 
 namespace EmpathyBot.Storage.Tests.Contract;
 

@@ -1,4 +1,4 @@
-using EmpathyBot.Storage.Abstractions;
+using EmpathyBot.Core.Ports;
 using EmpathyBot.Storage.Events;
 using EmpathyBot.Storage.Tests.Redis;
 

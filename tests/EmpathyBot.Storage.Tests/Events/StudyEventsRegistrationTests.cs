@@ -1,7 +1,9 @@
 using EmpathyBot.Core.Study;
-using EmpathyBot.Storage.Abstractions;
+using EmpathyBot.Core.Ports;
+using EmpathyBot.Storage;
 using EmpathyBot.Storage.Events;
 using EmpathyBot.Storage.Redis;
+using EmpathyBot.Storage.Sqlite;
 using EmpathyBot.Storage.Tests.Redis;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,7 +16,7 @@ public sealed class StudyEventsRegistrationTests(RedisServerFixture redis)
     private static ServiceProvider Build(Dictionary<string, string?> settings)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        return new ServiceCollection().AddEmpathyBotStorage(configuration).AddEmpathyBotStudyEvents().BuildServiceProvider();
+        return new ServiceCollection().AddEmpathyBotStorage(configuration).BuildServiceProvider();
     }
 
     [Fact]
@@ -52,16 +54,20 @@ public sealed class StudyEventsRegistrationTests(RedisServerFixture redis)
         {
             await using (var services = Build(new() { ["Storage:Provider"] = "Sqlite", ["Storage:DataDirectory"] = dir }))
             {
-                var store = services.GetRequiredService<IStudyStore>();
-                Assert.IsType<PublishingStudyStore>(store);
+                Assert.IsType<PublishingStudyStore>(services.GetRequiredService<IRatingStore>());
+                Assert.IsType<PublishingStudyStore>(services.GetRequiredService<IReplyStore>());
+                Assert.IsType<SqliteStudyStore>(services.GetRequiredService<IPromptStore>());
+                var prompts = services.GetRequiredService<IPromptStore>();
+                var replies = services.GetRequiredService<IReplyStore>();
+                var ratings = services.GetRequiredService<IRatingStore>();
                 var events = services.GetRequiredService<IStudyEvents>();
                 Assert.IsType<InProcessStudyEvents>(events);
                 await using var subscription = await events.SubscribeAsync();
 
-                await store.UpsertPromptsAsync([new StudyPrompt("p1", "sad", "s", "u", "s1")]);
-                await store.AddReplyAsync(new Reply("m1", "p1", "gpt", "text", null, DateTimeOffset.UtcNow));
-                await store.AddRatingAsync(new Rating("m1", "bob", RatingValue.Bad, DateTimeOffset.UtcNow));
-                await store.AddRatingAsync(new Rating("m1", "bob", RatingValue.Bad, DateTimeOffset.UtcNow)); // duplicate: no event
+                await prompts.UpsertPromptsAsync([new StudyPrompt("p1", "sad", "s", "u", "s1")]);
+                await replies.AddReplyAsync(new Reply("m1", "p1", "gpt", "text", null, DateTimeOffset.UtcNow));
+                await ratings.AddRatingAsync(new Rating("m1", "bob", RatingValue.Bad, DateTimeOffset.UtcNow));
+                await ratings.AddRatingAsync(new Rating("m1", "bob", RatingValue.Bad, DateTimeOffset.UtcNow)); // duplicate: no event
 
                 var received = await RedisStudyEventsTests.ReadAsync(subscription, 2);
                 Assert.Equal([StudyEventKind.ReplyAdded, StudyEventKind.RatingRecorded], received.Select(e => e.Kind));

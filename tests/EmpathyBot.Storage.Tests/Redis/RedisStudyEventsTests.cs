@@ -1,5 +1,5 @@
 using EmpathyBot.Core.Study;
-using EmpathyBot.Storage.Abstractions;
+using EmpathyBot.Core.Ports;
 using EmpathyBot.Storage.Redis;
 
 namespace EmpathyBot.Storage.Tests.Redis;

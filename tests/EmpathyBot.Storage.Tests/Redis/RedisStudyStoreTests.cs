@@ -1,4 +1,5 @@
-using EmpathyBot.Storage.Abstractions;
+using EmpathyBot.Core.Ports;
+using EmpathyBot.Storage;
 using EmpathyBot.Storage.Redis;
 using EmpathyBot.Storage.Tests.Contract;
 

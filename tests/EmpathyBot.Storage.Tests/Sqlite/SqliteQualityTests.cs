@@ -1,4 +1,5 @@
-using EmpathyBot.Storage.Abstractions;
+using EmpathyBot.Core.Ports;
+using EmpathyBot.Storage;
 using EmpathyBot.Storage.Sqlite;
 using EmpathyBot.Storage.Tests.Contract;
 using Microsoft.Data.Sqlite;

@@ -1,5 +1,6 @@
 using EmpathyBot.Core.Study;
-using EmpathyBot.Storage.Abstractions;
+using EmpathyBot.Core.Ports;
+using EmpathyBot.Storage;
 using EmpathyBot.Storage.Sqlite;
 using EmpathyBot.Storage.Tests.Contract;
 using Microsoft.Data.Sqlite;

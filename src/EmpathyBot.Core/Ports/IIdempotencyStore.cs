@@ -1,4 +1,4 @@
-namespace EmpathyBot.Storage.Abstractions;
+namespace EmpathyBot.Core.Ports;
 
 public interface IIdempotencyStore
 {

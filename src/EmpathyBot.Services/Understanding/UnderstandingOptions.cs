@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace EmpathyBot.Models.Understanding;
+namespace EmpathyBot.Services.Understanding;
 
 /// <summary>Section <c>Understanding</c>: the emotion-understanding quiz (issue 8). Paths are relative to <c>Data:Directory</c>.</summary>
 public sealed class UnderstandingOptions

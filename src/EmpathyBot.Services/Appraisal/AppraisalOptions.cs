@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace EmpathyBot.Models.Appraisal;
+namespace EmpathyBot.Services.Appraisal;
 
 /// <summary>Section <c>Appraisal</c>: the PANAS check (issue 9). Paths are relative to <c>Data:Directory</c>.</summary>
 public sealed class AppraisalOptions

@@ -1,6 +1,6 @@
 using EmpathyBot.Core.Study;
 
-namespace EmpathyBot.Storage.Abstractions;
+namespace EmpathyBot.Core.Ports;
 
 /// <summary>A contender request that kept failing; kept so the next run retries it and nothing is dropped silently.</summary>
 public sealed record ModelFailure(string PromptId, string Source, string CacheKey, string Error, int Attempts, DateTimeOffset At);

@@ -1,14 +1,13 @@
 using EmpathyBot.Core.Study;
 using EmpathyBot.Core.Summary;
 using EmpathyBot.Core.Understanding;
-using EmpathyBot.Models.Configuration;
-using EmpathyBot.Storage.Abstractions;
+using EmpathyBot.Core.Ports;
 using Microsoft.Extensions.Options;
 
-namespace EmpathyBot.Models.Understanding;
+namespace EmpathyBot.Services.Understanding;
 
 /// <summary>The item sets (our two banks from the data folder, imported sets from the store) and the summary section.</summary>
-public sealed class UnderstandingData(IOptions<UnderstandingOptions> options, IOptions<DataOptions> data, IStudyStore store)
+public sealed class UnderstandingData(IOptions<UnderstandingOptions> options, IOptions<DataOptions> data, IUnderstandingStore store)
 {
     public const string AllocationBank = "allocation";
     public const string IntensityBank = "intensity";

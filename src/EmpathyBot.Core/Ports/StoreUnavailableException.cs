@@ -1,4 +1,4 @@
-namespace EmpathyBot.Storage.Abstractions;
+namespace EmpathyBot.Core.Ports;
 
 /// <summary>
 /// The backing database could not be reached. Nothing was acknowledged, so the caller may safely retry;

@@ -1,6 +1,6 @@
 using EmpathyBot.Core.Study;
 
-namespace EmpathyBot.Models;
+namespace EmpathyBot.Core.Ports;
 
 /// <summary>
 /// Queues contender replies for a prompt in the background. Called when a prompt is first shown to a

@@ -1,15 +1,14 @@
 using EmpathyBot.Core.Prompts;
-using EmpathyBot.Models.Configuration;
-using EmpathyBot.Storage.Abstractions;
+using EmpathyBot.Core.Ports;
 using Microsoft.Extensions.Options;
 
-namespace EmpathyBot.Models.Prompting;
+namespace EmpathyBot.Services.Prompts;
 
 /// <summary>One prompt set of our bank as loaded: <c>data/prompts/NAME.jsonl</c> becomes prompt set NAME.</summary>
 public sealed record LoadedPromptSet(string Name, int Prompts, int Added);
 
 /// <summary>Loads our prompt bank into the store; the host does it at start, the CLI when the store has not seen it yet.</summary>
-public sealed class PromptBankLoader(IStudyStore store, IOptions<DataOptions> options)
+public sealed class PromptBankLoader(IPromptStore store, IOptions<DataOptions> options)
 {
     public async Task<IReadOnlyList<LoadedPromptSet>> LoadAsync(CancellationToken ct)
     {

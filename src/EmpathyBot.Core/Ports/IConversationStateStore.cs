@@ -1,4 +1,4 @@
-namespace EmpathyBot.Storage.Abstractions;
+namespace EmpathyBot.Core.Ports;
 
 /// <summary>Opaque per-conversation state with a version for optimistic concurrency.</summary>
 public sealed record VersionedState(string Json, long Version);

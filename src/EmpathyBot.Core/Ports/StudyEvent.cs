@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace EmpathyBot.Storage.Abstractions;
+namespace EmpathyBot.Core.Ports;
 
 [JsonConverter(typeof(JsonStringEnumConverter<StudyEventKind>))]
 public enum StudyEventKind

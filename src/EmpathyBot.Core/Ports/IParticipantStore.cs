@@ -1,4 +1,4 @@
-namespace EmpathyBot.Storage.Abstractions;
+namespace EmpathyBot.Core.Ports;
 
 public sealed record ForgetResult(int Replies, int Ratings, bool Consent);
 

@@ -1,6 +1,6 @@
 using EmpathyBot.Core.Study;
 
-namespace EmpathyBot.Storage.Abstractions;
+namespace EmpathyBot.Core.Ports;
 
 public interface IPromptStore
 {

@@ -1,4 +1,6 @@
-namespace EmpathyBot.Storage.Abstractions;
+using EmpathyBot.Core.Ports;
+
+namespace EmpathyBot.Storage;
 
 /// <summary>Everything the study keeps. SQLite (embedded) and Redis (scale-out) implement it; one contract test suite runs against both.</summary>
 public interface IStudyStore : IPromptStore, IParticipantStore, IReplyStore, IRatingStore, IConversationStateStore, IIdempotencyStore, IAppraisalStore,

@@ -2,7 +2,7 @@ using EmpathyBot.Core.Interchange;
 using EmpathyBot.Core.Study;
 using EmpathyBot.Core.Summary;
 
-namespace EmpathyBot.Storage.Abstractions;
+namespace EmpathyBot.Core.Ports;
 
 public sealed record ImportResult(int Rows, int NewRatings, int DuplicateRatings, int NewPrompts, int NewReplies);
 

@@ -1,6 +1,6 @@
 using EmpathyBot.Core.Appraisal;
 
-namespace EmpathyBot.Storage.Abstractions;
+namespace EmpathyBot.Core.Ports;
 
 /// <summary>
 /// One completed PANAS (issue 9): who answered (a participant, or a contender run), under which condition and
@@ -41,18 +41,4 @@ public interface IAppraisalStore
     Task<string?> GetSituationSetAsync(string name, CancellationToken ct = default);
 
     Task<IReadOnlyList<string>> GetSituationSetNamesAsync(CancellationToken ct = default);
-}
-
-internal static class AppraisalAnswerRules
-{
-    public static void Validate(AppraisalAnswer answer)
-    {
-        ArgumentNullException.ThrowIfNull(answer);
-        ArgumentException.ThrowIfNullOrEmpty(answer.Id);
-        ArgumentException.ThrowIfNullOrEmpty(answer.Source);
-        if (!AppraisalConditions.IsKnown(answer.Condition))
-            throw new ArgumentException($"Condition must be default or evoked, not '{answer.Condition}'.", nameof(answer));
-        if (answer.Items.Count != PanasScale.ItemCount || answer.Items.Any(v => v is < PanasScale.Min or > PanasScale.Max))
-            throw new ArgumentException("An appraisal answer needs 20 item answers from 1 to 5.", nameof(answer));
-    }
 }

@@ -1,13 +1,12 @@
 using EmpathyBot.Core.Appraisal;
 using EmpathyBot.Core.Summary;
-using EmpathyBot.Models.Configuration;
-using EmpathyBot.Storage.Abstractions;
+using EmpathyBot.Core.Ports;
 using Microsoft.Extensions.Options;
 
-namespace EmpathyBot.Models.Appraisal;
+namespace EmpathyBot.Services.Appraisal;
 
 /// <summary>The PANAS, the contender prompt and the situation sets: our bank ("core") from the data folder, imported sets from the store.</summary>
-public sealed class AppraisalData(IOptions<AppraisalOptions> options, IOptions<DataOptions> data, IStudyStore store)
+public sealed class AppraisalData(IOptions<AppraisalOptions> options, IOptions<DataOptions> data, IAppraisalStore store)
 {
     public const string CoreSet = "core";
 
@@ -43,5 +42,4 @@ public sealed class AppraisalData(IOptions<AppraisalOptions> options, IOptions<D
         return File.ReadAllText(path);
     }
 
-    internal string Directory => directory.Value;
 }

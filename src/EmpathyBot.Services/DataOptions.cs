@@ -1,4 +1,4 @@
-namespace EmpathyBot.Models.Configuration;
+namespace EmpathyBot.Services;
 
 /// <summary>
 /// Section <c>Data</c>: where our own banks live. Empty <c>Directory</c>: the <c>data</c> folder copied next to the

@@ -1,7 +1,7 @@
 using EmpathyBot.Core.Study;
 using EmpathyBot.Core.Summary;
 
-namespace EmpathyBot.Storage.Abstractions;
+namespace EmpathyBot.Core.Ports;
 
 /// <summary>A rater's answer to a gold item (an off-topic reply that should be rated Bad); recorded once per check id.</summary>
 public sealed record AttentionCheck(string Rater, string CheckId, bool Passed, DateTimeOffset At);

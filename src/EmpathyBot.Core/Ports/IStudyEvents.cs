@@ -1,4 +1,4 @@
-namespace EmpathyBot.Storage.Abstractions;
+namespace EmpathyBot.Core.Ports;
 
 /// <summary>
 /// Live study events. In process for SQLite; Redis pub/sub when several host instances share one Redis,

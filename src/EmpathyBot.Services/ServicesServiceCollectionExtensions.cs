@@ -1,0 +1,29 @@
+using EmpathyBot.Services.Appraisal;
+using EmpathyBot.Services.Prompts;
+using EmpathyBot.Services.Summary;
+using EmpathyBot.Services.Understanding;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace EmpathyBot.Services;
+
+public static class ServicesServiceCollectionExtensions
+{
+    /// <summary>
+    /// Sections <c>Data</c>, <c>Appraisal</c> and <c>Understanding</c>, the banks' data services and the summary query.
+    /// Needs the store's ports registered by the storage layer. Safe to call more than once.
+    /// </summary>
+    public static IServiceCollection AddEmpathyBotServices(this IServiceCollection services, IConfiguration configuration)
+    {
+        if (services.Any(d => d.ServiceType == typeof(SummaryQuery))) return services;
+        services.AddOptions<DataOptions>().Bind(configuration.GetSection(DataOptions.Section));
+        services.AddOptions<AppraisalOptions>().Bind(configuration.GetSection(AppraisalOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<UnderstandingOptions>().Bind(configuration.GetSection(UnderstandingOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton<AppraisalData>();
+        services.TryAddSingleton<UnderstandingData>();
+        services.TryAddSingleton<PromptBankLoader>();
+        services.TryAddSingleton<SummaryQuery>();
+        return services;
+    }
+}

@@ -1,0 +1,21 @@
+using EmpathyBot.Core.Ports;
+using EmpathyBot.Core.Summary;
+using EmpathyBot.Services.Appraisal;
+using EmpathyBot.Services.Understanding;
+
+namespace EmpathyBot.Services.Summary;
+
+/// <summary>
+/// The study's summary as one document, built from the stores' counters only (never a scan of ratings). The chat,
+/// <c>/api/summary</c>, the dashboard stream and the CLI's <c>summary</c> and <c>report</c> all read it from here.
+/// </summary>
+public sealed class SummaryQuery(IRatingStore ratings, IQualityStore quality, AppraisalData appraisal, UnderstandingData understanding)
+{
+    public async Task<SummaryDocument> BuildAsync(CancellationToken ct) =>
+        SummaryBuilder.Build(await ratings.GetCountersAsync(ct), await quality.GetQualityAsync(ct))
+            with
+            {
+                Appraisal = await appraisal.SummariseAsync(ct),
+                Understanding = await understanding.SummariseAsync(ct),
+            };
+}
