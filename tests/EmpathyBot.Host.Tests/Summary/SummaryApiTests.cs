@@ -88,7 +88,8 @@ public sealed class SummaryApiTests : IAsyncLifetime
         Assert.Equal(1, (int)first["summary"]!["overall"]!["sources"]!["gpt"]!["ratings"]! / 2);
         Assert.Contains("<svg id=\"chart\"", (string)first["html"]!);
 
-        await store.AddRatingAsync(new Rating("gs", "late-rater", RatingValue.Bad, T0));
+        // Through the rating port, as the chat writes: that is what announces the change on SQLite.
+        await host.Get<IRatingStore>().AddRatingAsync(new Rating("gs", "late-rater", RatingValue.Bad, T0));
         var second = await SummaryStream.NextAsync(reader, timeout.Token);
         Assert.Equal(3, (int)second["summary"]!["overall"]!["sources"]!["gpt"]!["ratings"]!);
     }
