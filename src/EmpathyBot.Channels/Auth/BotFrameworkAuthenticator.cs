@@ -8,7 +8,7 @@ namespace EmpathyBot.Channels.Auth;
 
 /// <summary>
 /// Validates the bearer token on an inbound Activity the way botbuilder-dotnet's JwtTokenValidation,
-/// ChannelValidation and EmulatorValidation do (DESIGN.md §4).
+/// ChannelValidation and EmulatorValidation do.
 /// </summary>
 public sealed class BotFrameworkAuthenticator
 {

@@ -9,7 +9,7 @@ using Microsoft.Extensions.Options;
 
 namespace EmpathyBot.Channels.DirectLine;
 
-/// <summary>The Direct Line 3.0 REST and WebSocket surface that the official Web Chat talks to (DESIGN.md §4).</summary>
+/// <summary>The Direct Line 3.0 REST and WebSocket surface that the official Web Chat talks to.</summary>
 public static class DirectLineEndpoints
 {
     private sealed record TokenRequest(TokenUser? User);

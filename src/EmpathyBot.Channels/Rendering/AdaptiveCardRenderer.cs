@@ -5,7 +5,7 @@ namespace EmpathyBot.Channels.Rendering;
 
 /// <summary>
 /// Renders channel-neutral messages as Adaptive Cards 1.5 with Action.Submit: the version and action
-/// that both Teams and Web Chat render (DESIGN.md §4).
+/// that both Teams and Web Chat render.
 /// </summary>
 public static class AdaptiveCardRenderer
 {

@@ -12,7 +12,7 @@ namespace EmpathyBot.Cli.Commands;
 
 /// <summary>
 /// <c>appraisal import FILE [--name NAME]</c>, <c>appraisal run --contender ID [--runs N] [--set NAME]</c> and
-/// <c>appraisal compare --input FILE.csv [--json]</c>: EmotionBench's PANAS appraisal (issue 9).
+/// <c>appraisal compare --input FILE.csv [--json]</c>: EmotionBench's PANAS appraisal.
 /// Exit codes: 0 done, 1 some contender requests failed, 2 bad input.
 /// </summary>
 public static class AppraisalCommands

@@ -9,7 +9,7 @@ namespace EmpathyBot.Cli.Commands;
 
 /// <summary>
 /// <c>understanding import-eqbench FILE [--name NAME]</c>, <c>understanding import-seceu FILE [--name NAME]</c> and
-/// <c>understanding run --contender ID --set NAME</c> (issue 8). Imported sets become selectable for people
+/// <c>understanding run --contender ID --set NAME</c>. Imported sets become selectable for people
 /// (Understanding:AllocationSet / IntensitySet) and contenders. Exit codes: 0 done, 1 some items failed, 2 bad input.
 /// </summary>
 /// <remarks>

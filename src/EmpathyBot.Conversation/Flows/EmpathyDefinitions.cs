@@ -2,7 +2,7 @@ using EmpathyBot.Conversation.Messages;
 
 namespace EmpathyBot.Conversation.Flows;
 
-/// <summary>The definitions raters can open on every rating card, in our own words (DESIGN.md §5).</summary>
+/// <summary>The definitions raters can open on every rating card, in our own words.</summary>
 public static class EmpathyDefinitions
 {
     public const string RatingQuestion =

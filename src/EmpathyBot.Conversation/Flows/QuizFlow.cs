@@ -10,7 +10,7 @@ using EmpathyBot.Core.Ports;
 namespace EmpathyBot.Conversation.Flows;
 
 /// <summary>
-/// The emotion-understanding quiz (issue 8): N items one at a time, half SECEU-style allocations (split 10 points),
+/// The emotion-understanding quiz: N items one at a time, half SECEU-style allocations (split 10 points),
 /// half EQ-Bench-style intensities (rate 0-10). At the end, the person's score, EQ and percentile per set, beside
 /// people's average and each contender on the same items.
 /// </summary>

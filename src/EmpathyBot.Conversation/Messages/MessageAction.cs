@@ -20,6 +20,5 @@ public static class ActionKeys
     public const string Action = "action";
     public const string Reply = "reply";
     public const string Rating = "rating";
-    public const string Prompt = "prompt";
     public const string Emotion = "emotion";
 }

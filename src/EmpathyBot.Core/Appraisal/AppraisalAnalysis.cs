@@ -4,7 +4,7 @@ using EmpathyBot.Core.Summary;
 namespace EmpathyBot.Core.Appraisal;
 
 /// <summary>
-/// EmotionBench's test of evoked against default answers (DESIGN.md §5): an F test on the variances picks
+/// EmotionBench's test of evoked against default answers: an F test on the variances picks
 /// Student (equal) or Welch (unequal) t; the change is marked up or down when significant at alpha, else none.
 /// As EmotionBench does, 1e-8 is added to both SDs so identical answers still give a finite test.
 /// </summary>

@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace EmpathyBot.Core.Appraisal;
 
-/// <summary>The PANAS: 20 adjectives answered 1-5; PA and NA are the sums of their ten items each (DESIGN.md §5).</summary>
+/// <summary>The PANAS: 20 adjectives answered 1-5; PA and NA are the sums of their ten items each.</summary>
 public sealed class PanasScale
 {
     public const int ItemCount = 20;

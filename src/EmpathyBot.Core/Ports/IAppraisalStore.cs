@@ -3,7 +3,7 @@ using EmpathyBot.Core.Appraisal;
 namespace EmpathyBot.Core.Ports;
 
 /// <summary>
-/// One completed PANAS (issue 9): who answered (a participant, or a contender run), under which condition and
+/// One completed PANAS: who answered (a participant, or a contender run), under which condition and
 /// situation, the 20 item answers in the standard order and their PA/NA sums.
 /// </summary>
 /// <param name="Participant">The participant key for people; null for contenders.</param>

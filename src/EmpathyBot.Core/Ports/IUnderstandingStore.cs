@@ -19,7 +19,7 @@ public sealed record UnderstandingAnswer(
 /// <summary>A completed test on one set: a person's quiz items from that set, or a contender's run over the set.</summary>
 public sealed record UnderstandingTest(string Id, string Source, string? Participant, string Set, int Items, double Score, DateTimeOffset At);
 
-/// <summary>Emotion-understanding items (issue 8): item sets, answers with running per-item sums, and test scores with running moments.</summary>
+/// <summary>Emotion-understanding items: item sets, answers with running per-item sums, and test scores with running moments.</summary>
 public interface IUnderstandingStore
 {
     /// <summary>Stores an answer and adds it to its (set, source, item) sums in the same write; false when the id exists.</summary>

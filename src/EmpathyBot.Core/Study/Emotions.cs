@@ -2,7 +2,7 @@ namespace EmpathyBot.Core.Study;
 
 public sealed record Emotion(string Label, Valence Valence);
 
-/// <summary>The 32 EmpatheticDialogues labels with the valence split used by Welivita &amp; Pu (DESIGN.md §5).</summary>
+/// <summary>The 32 EmpatheticDialogues labels with the valence split used by Welivita &amp; Pu.</summary>
 public static class Emotions
 {
     private static readonly string[] PositiveLabels =

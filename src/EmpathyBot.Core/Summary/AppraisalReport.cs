@@ -5,7 +5,7 @@ using EmpathyBot.Core.Study;
 
 namespace EmpathyBot.Core.Summary;
 
-/// <summary>The dashboard's appraisal table (issue 9): per source, PA and NA change (evoked minus default) per emotion and overall.</summary>
+/// <summary>The dashboard's appraisal table: per source, PA and NA change (evoked minus default) per emotion and overall.</summary>
 public static class AppraisalReport
 {
     public static string Section(AppraisalSummary? summary)

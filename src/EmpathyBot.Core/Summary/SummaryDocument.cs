@@ -24,11 +24,11 @@ public sealed record SummaryDocument(
     [JsonPropertyName("excludedRaters")]
     public long ExcludedRaters { get; init; }
 
-    /// <summary>PANAS change per source (issue 9); null when the summary was built without the appraisal store.</summary>
+    /// <summary>PANAS change per source; null when the summary was built without the appraisal store.</summary>
     [JsonPropertyName("appraisal")]
     public AppraisalSummary? Appraisal { get; init; }
 
-    /// <summary>SECEU and EQ-Bench item sets, people vs contenders (issue 8); null when built without the understanding store.</summary>
+    /// <summary>SECEU and EQ-Bench item sets, people vs contenders; null when built without the understanding store.</summary>
     [JsonPropertyName("understanding")]
     public UnderstandingSummary? Understanding { get; init; }
 }

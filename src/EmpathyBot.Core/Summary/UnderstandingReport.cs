@@ -5,7 +5,7 @@ using EmpathyBot.Core.Study;
 
 namespace EmpathyBot.Core.Summary;
 
-/// <summary>The dashboard's emotion-understanding table (issue 8): per set, people's mean and SD, then each contender.</summary>
+/// <summary>The dashboard's emotion-understanding table: per set, people's mean and SD, then each contender.</summary>
 public static class UnderstandingReport
 {
     public static string Section(UnderstandingSummary? summary)

@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace EmpathyBot.Core.Summary;
 
-/// <summary>The <c>understanding</c> section of the summary (issue 8): per item set, people and each contender.</summary>
+/// <summary>The <c>understanding</c> section of the summary: per item set, people and each contender.</summary>
 /// <param name="MinNorm">People needed before an item's consensus and a set's norm come from people (Understanding:MinNorm).</param>
 public sealed record UnderstandingSummary(
     [property: JsonPropertyName("minNorm")] int MinNorm,

@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace EmpathyBot.Models.Configuration;
 
-/// <summary>Section <c>Prompting</c>: the reply prompt sent to every LLM contender (Welivita &amp; Pu, DESIGN.md §5).</summary>
+/// <summary>Section <c>Prompting</c>: the reply prompt sent to every LLM contender (Welivita &amp; Pu).</summary>
 public sealed class PromptingOptions
 {
     public const string Section = "Prompting";

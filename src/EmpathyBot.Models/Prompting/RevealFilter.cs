@@ -4,7 +4,7 @@ namespace EmpathyBot.Models.Prompting;
 
 /// <summary>
 /// Flags replies that would break blinding: self-identification as an AI, model or vendor names, and refusals
-/// (Chatbot Arena filters the same way, DESIGN.md §7). Flagged replies are stored but kept out of the pool.
+/// (Chatbot Arena filters the same way). Flagged replies are stored but kept out of the pool.
 /// </summary>
 public static partial class RevealFilter
 {

@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace EmpathyBot.Services.Appraisal;
 
-/// <summary>Section <c>Appraisal</c>: the PANAS check (issue 9). Paths are relative to <c>Data:Directory</c>.</summary>
+/// <summary>Section <c>Appraisal</c>: the PANAS check. Paths are relative to <c>Data:Directory</c>.</summary>
 public sealed class AppraisalOptions
 {
     public const string Section = "Appraisal";

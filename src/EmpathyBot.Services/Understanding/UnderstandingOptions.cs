@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace EmpathyBot.Services.Understanding;
 
-/// <summary>Section <c>Understanding</c>: the emotion-understanding quiz (issue 8). Paths are relative to <c>Data:Directory</c>.</summary>
+/// <summary>Section <c>Understanding</c>: the emotion-understanding quiz. Paths are relative to <c>Data:Directory</c>.</summary>
 public sealed class UnderstandingOptions
 {
     public const string Section = "Understanding";

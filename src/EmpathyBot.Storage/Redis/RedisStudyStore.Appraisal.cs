@@ -1,4 +1,4 @@
-// Appraisal keys (issue 9), P as in RedisStudyStore.cs:
+// Appraisal keys, P as in RedisStudyStore.cs:
 //   P appraisal:{id}                 hash   json (the AppraisalAnswer), source, participant, emotion, factor, condition, pa, na
 //   P appraisal-by:{participant}     set    answer ids of the participant (withdrawal)
 //   P appraisal-counters             hash   "{source}\x1f{emotion}\x1f{factor}\x1f{condition}\x1f{n|pa|pa2|na|na2}" -> count

@@ -1,4 +1,4 @@
-// Understanding keys (issue 8), P as in RedisStudyStore.cs; S = the unit separator \x1f:
+// Understanding keys, P as in RedisStudyStore.cs; S = the unit separator \x1f:
 //   P u-answer:{id}            hash   json (the UnderstandingAnswer), set, source, item, score ('' for none), v0..v3 ('' for none)
 //   P u-answers:{set}S{source} set    answer ids of one source in one set (a contender run resumes from it)
 //   P u-by:{participant}       set    answer ids and "t:"+test ids of the participant (withdrawal)

@@ -1,4 +1,4 @@
-// Appraisal tables (issue 9), created with IF NOT EXISTS so they join existing databases of any schema version:
+// Appraisal tables, created with IF NOT EXISTS so they join existing databases of any schema version:
 //   appraisal_answers(id PK, source, participant, condition, emotion, factor, situation_set, situation_id, pa, na, items, at)
 //                                                        ix (participant) WHERE participant IS NOT NULL
 //   appraisal_counters(source, emotion, factor, condition, n, pa_sum, pa_sq, na_sum, na_sq)   PK (source, emotion, factor, condition)

@@ -1,4 +1,4 @@
-// Understanding tables (issue 8), created with IF NOT EXISTS so they join existing databases of any schema version:
+// Understanding tables, created with IF NOT EXISTS so they join existing databases of any schema version:
 //   understanding_answers(id PK, source, participant, set_name, item_id, vals, score, at)   ix (participant); (set_name, source)
 //   understanding_items(set_name, source, item_id, n, v0..v3, scored, score_sum)           PK (set_name, source, item_id)
 //   understanding_tests(id PK, source, participant, set_name, items, score, at)            ix (participant); (set_name, source)

@@ -6,9 +6,9 @@ public class FisherExactTests
 {
     // Oracle: scipy 1.10.1 stats.fisher_exact([[a, b], [c, d]]) -> (odds ratio, two-sided p).
     [Theory]
-    [InlineData(30, 20, 20, 30, 2.25, 0.0713424034882103)] // DESIGN §6
-    [InlineData(8, 2, 1, 5, 20.0, 0.034965034965034975)] // DESIGN §6
-    [InlineData(986, 1014, 1295, 705, 0.529368760137991, 6.278113954444626e-23)] // DESIGN §5 headline data
+    [InlineData(30, 20, 20, 30, 2.25, 0.0713424034882103)] // golden value
+    [InlineData(8, 2, 1, 5, 20.0, 0.034965034965034975)] // golden value
+    [InlineData(986, 1014, 1295, 705, 0.529368760137991, 6.278113954444626e-23)] // Welivita & Pu's headline counts
     [InlineData(0, 5, 6, 3, 0.0, 0.030969030969030965)] // zero cell
     [InlineData(120000, 80000, 118500, 81500, 1.0316455696202531, 1.361037600757547e-06)] // large counts
     [InlineData(3, 1, 1, 3, 9.0, 0.48571428571428565)] // symmetric: mirror table ties the observed one

@@ -6,7 +6,7 @@ public class FleissKappaTests
 {
     // Oracle: statsmodels 0.13.5 stats.inter_rater.fleiss_kappa(np.array(table)).
     [Theory]
-    [InlineData(new long[] { 0, 1, 3, 1, 3, 0, 4, 0, 0, 0, 1, 3, 1, 2, 1, 0, 0, 4 }, 3, 0.39459459459459445)] // DESIGN §6
+    [InlineData(new long[] { 0, 1, 3, 1, 3, 0, 4, 0, 0, 0, 1, 3, 1, 2, 1, 0, 0, 4 }, 3, 0.39459459459459445)] // golden value
     [InlineData(new long[] { 2, 0, 1, 1, 1, 1, 3, 0, 0, 0, 3, 0, 0, 1, 2 }, 3, 0.29054054054054046)]
     [InlineData(new long[] { 5, 0, 3, 2, 1, 4, 0, 5 }, 2, 0.4949494949494948)]
     public void Compute_MatchesStatsmodels(long[] flat, int columns, double expected)

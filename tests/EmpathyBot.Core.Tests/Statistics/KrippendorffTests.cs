@@ -16,7 +16,7 @@ public class KrippendorffTests
         [1, 2, 3, 3, 2, 4, 4, 1, 2, 5, 1, null],
     ];
 
-    // fast-krippendorff's own test data (3 coders x 15 units), the source of DESIGN's 0.691358 / 0.810845.
+    // fast-krippendorff's own test data (3 coders x 15 units), the source of the published 0.691358 / 0.810845.
     private static readonly double?[][] FastKrippendorff =
     [
         [null, null, null, null, null, 3, 4, 1, 2, 1, 1, 3, 3, null, 3],
@@ -26,7 +26,7 @@ public class KrippendorffTests
 
     [Theory]
     [InlineData(KrippendorffLevel.Nominal, 0.743421052631579)]
-    [InlineData(KrippendorffLevel.Ordinal, 0.8153875037548814)] // DESIGN §6 "0.815"
+    [InlineData(KrippendorffLevel.Ordinal, 0.8153875037548814)] // the published "0.815"
     [InlineData(KrippendorffLevel.Interval, 0.8491071428571428)]
     public void Alpha_Krippendorff2011(KrippendorffLevel level, double expected)
     {
@@ -34,9 +34,9 @@ public class KrippendorffTests
     }
 
     [Theory]
-    [InlineData(KrippendorffLevel.Nominal, 0.691358024691358)] // DESIGN §6 "0.691358"
+    [InlineData(KrippendorffLevel.Nominal, 0.691358024691358)] // the published "0.691358"
     [InlineData(KrippendorffLevel.Ordinal, 0.8067214199413153)]
-    [InlineData(KrippendorffLevel.Interval, 0.8108448928121059)] // DESIGN §6 "0.810845"
+    [InlineData(KrippendorffLevel.Interval, 0.8108448928121059)] // the published "0.810845"
     public void Alpha_FastKrippendorffData(KrippendorffLevel level, double expected)
     {
         Approx.Equal(expected, Krippendorff.Alpha(FastKrippendorff, level));

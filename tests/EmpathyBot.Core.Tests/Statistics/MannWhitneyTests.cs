@@ -7,7 +7,7 @@ public class MannWhitneyTests
     // Oracle: scipy 1.10.1 stats.mannwhitneyu(x, y, method='asymptotic', use_continuity=True) with x, y expanded
     // from Good=3/Okay=2/Bad=1 counts (np.repeat([3, 2, 1], counts)) -> (U1, p).
     [Theory]
-    [InlineData(30, 15, 5, 20, 18, 12, 1545.0, 0.026228926584059672)] // DESIGN §6
+    [InlineData(30, 15, 5, 20, 18, 12, 1545.0, 0.026228926584059672)] // golden value
     [InlineData(5, 3, 2, 2, 3, 5, 69.5, 0.1277866756548724)]
     [InlineData(40, 0, 0, 0, 0, 3, 120.0, 1.3037421458478332e-10)] // complete separation
     [InlineData(600000, 250000, 150000, 599000, 251500, 150200, 500972500000.0, 0.08155964220037437)] // 2M ratings

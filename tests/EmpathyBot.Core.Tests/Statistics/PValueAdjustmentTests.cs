@@ -7,7 +7,6 @@ public class PValueAdjustmentTests
     public static TheoryData<double[], double[], double[]> Cases => new()
     {
         // Oracle: statsmodels 0.13.5 multipletests(p, method='holm')[1] and multipletests(p, method='fdr_bh')[1].
-        // DESIGN §6
         { [0.01, 0.04, 0.03, 0.005, 0.2], [0.04, 0.09, 0.09, 0.025, 0.2], [0.025, 0.05, 0.05, 0.025, 0.2] },
         // identical p-values
         { [0.01, 0.01, 0.03, 0.5, 0.04], [0.05, 0.05, 0.09, 0.5, 0.09], [0.025, 0.025, 0.05, 0.5, 0.05] },

@@ -6,7 +6,7 @@ public class WilsonTests
 {
     // Oracle: statsmodels 0.13.5 proportion_confint(s, n, alpha=1 - confidence, method='wilson').
     [Theory]
-    [InlineData(30, 50, 0.95, 0.4618143774758935, 0.7239161026974344)] // DESIGN §6
+    [InlineData(30, 50, 0.95, 0.4618143774758935, 0.7239161026974344)] // golden value
     [InlineData(0, 10, 0.95, 0.0, 0.27753279986288926)] // zero successes
     [InlineData(10, 10, 0.95, 0.7224672001371106, 1.0)]
     [InlineData(7, 123, 0.90, 0.031146757261721315, 0.10174748904648442)]

@@ -7,7 +7,7 @@ public sealed class SummaryBuilderTests
     [Fact]
     public void Welivita_and_Pu_counts_give_their_relative_increase()
     {
-        // Human 342/672/986 (Bad/Okay/Good) vs GPT-4 142/563/1295: +31.3% Good (DESIGN.md §5).
+        // Human 342/672/986 (Bad/Okay/Good) vs GPT-4 142/563/1295: +31.3% Good.
         var rows = new[]
         {
             new CounterRow("sad", "human", new SourceCounts(2000, 2000, 986, 672, 342)),

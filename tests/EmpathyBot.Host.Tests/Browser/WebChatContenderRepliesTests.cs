@@ -8,7 +8,7 @@ using Microsoft.Playwright;
 namespace EmpathyBot.Host.Tests.Browser;
 
 /// <summary>
-/// Issue 3 in a real browser: a person answers a prompt in Web Chat, the contenders (the baseline and an LLM on a
+/// In a real browser: a person answers a prompt in Web Chat, the contenders (the baseline and an LLM on a
 /// local OpenAI-compatible server) answer it in the background, and a moment later the person rates their replies.
 /// </summary>
 [Collection(BrowserCollection.Name)]

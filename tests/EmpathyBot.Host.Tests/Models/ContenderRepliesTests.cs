@@ -6,7 +6,7 @@ using EmpathyBot.Testing.FakeOpenAi;
 namespace EmpathyBot.Host.Tests.Models;
 
 /// <summary>
-/// Issue 3 end to end, through the Direct Line endpoints Web Chat uses: a person answers a prompt, the baseline and a
+/// End to end, through the Direct Line endpoints Web Chat uses: a person answers a prompt, the baseline and a
 /// fake-server LLM answer it in the background, and a moment later another person rates all three replies blind.
 /// </summary>
 public sealed class ContenderRepliesTests

@@ -9,7 +9,7 @@ using EmpathyBot.Testing.FakeOpenAi;
 namespace EmpathyBot.Host.Tests.Understanding;
 
 /// <summary>
-/// Issue 8 end to end: a fake-server LLM runs both item sets, then a person takes a short quiz in the web chat
+/// End to end: a fake-server LLM runs both item sets, then a person takes a short quiz in the web chat
 /// (card and typed answers, with invalid ones sent back), sees their EQ beside the contender, and both reach /api/summary.
 /// </summary>
 public sealed partial class QuizWebChatTests

@@ -4,7 +4,7 @@ using EmpathyBot.Storage;
 
 namespace EmpathyBot.Storage.Tests.Appraisal;
 
-/// <summary>What every store must do for the appraisal (issue 9). Derive once per implementation.</summary>
+/// <summary>What every store must do for the appraisal. Derive once per implementation.</summary>
 public abstract class AppraisalStoreContract
 {
     private static readonly DateTimeOffset T0 = new(2026, 3, 1, 12, 0, 0, TimeSpan.Zero);

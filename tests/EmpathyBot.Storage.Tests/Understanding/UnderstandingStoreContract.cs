@@ -4,7 +4,7 @@ using EmpathyBot.Storage;
 
 namespace EmpathyBot.Storage.Tests.Understanding;
 
-/// <summary>What every store must do for emotion understanding (issue 8). Derive once per implementation.</summary>
+/// <summary>What every store must do for emotion understanding. Derive once per implementation.</summary>
 public abstract class UnderstandingStoreContract
 {
     private static readonly DateTimeOffset T0 = new(2026, 3, 1, 12, 0, 0, TimeSpan.Zero);
