@@ -28,7 +28,7 @@ public static class StorageServiceCollectionExtensions
                 case "Sqlite":
                     return new SqliteStudyStore(options.DataDirectory, sp.GetRequiredService<TimeProvider>());
                 case "Redis":
-                    return global::EmpathyBot.Storage.Redis.RedisStudyStore.Open(options.Redis);
+                    return global::EmpathyBot.Storage.Redis.RedisStudyStore.Open(options.Redis, sp.GetRequiredService<TimeProvider>());
                 default:
                     throw new InvalidOperationException($"Storage:Provider '{options.Provider}' is not known; use 'Sqlite' or 'Redis'.");
             }

@@ -13,8 +13,6 @@ public sealed partial class PublishingStudyStore
     public Task<IReadOnlyList<AppraisalAnswer>> GetAppraisalAnswersAsync(string participant, CancellationToken ct = default) =>
         inner.GetAppraisalAnswersAsync(participant, ct);
 
-    public Task<int> ForgetAppraisalAsync(string participant, CancellationToken ct = default) => inner.ForgetAppraisalAsync(participant, ct);
-
     public Task SaveSituationSetAsync(string name, string json, CancellationToken ct = default) => inner.SaveSituationSetAsync(name, json, ct);
 
     public Task<string?> GetSituationSetAsync(string name, CancellationToken ct = default) => inner.GetSituationSetAsync(name, ct);

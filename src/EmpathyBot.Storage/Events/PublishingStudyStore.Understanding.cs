@@ -21,8 +21,6 @@ public sealed partial class PublishingStudyStore
     public Task<IReadOnlyList<double>> GetUnderstandingScoresAsync(string set, string source, CancellationToken ct = default) =>
         inner.GetUnderstandingScoresAsync(set, source, ct);
 
-    public Task<int> ForgetUnderstandingAsync(string participant, CancellationToken ct = default) => inner.ForgetUnderstandingAsync(participant, ct);
-
     public Task SaveUnderstandingSetAsync(string name, string json, CancellationToken ct = default) => inner.SaveUnderstandingSetAsync(name, json, ct);
 
     public Task<string?> GetUnderstandingSetAsync(string name, CancellationToken ct = default) => inner.GetUnderstandingSetAsync(name, ct);

@@ -8,6 +8,7 @@ using Xunit.Abstractions;
 namespace EmpathyBot.Storage.Tests.Redis;
 
 /// <summary>Redis goes away in the middle of a run of ratings and comes back; nothing acknowledged is lost or doubled.</summary>
+[Trait("Category", "EndToEnd")]
 public sealed class RedisFaultTests(ITestOutputHelper output)
 {
     private const string TryAgain = "Sorry, the study store is unavailable right now; please try again shortly.";
