@@ -27,7 +27,7 @@ public static class StorageServiceCollectionExtensions
         {
             var options = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
             if (options.IsSqlite) return new SqliteStudyStore(options.DataDirectory, sp.GetRequiredService<TimeProvider>());
-            if (options.IsRedis) return RedisStudyStore.Open(options.Redis);
+            if (options.IsRedis) return RedisStudyStore.Open(options.Redis, sp.GetRequiredService<TimeProvider>());
             throw new InvalidOperationException($"Storage:Provider '{options.Provider}' is not known; use 'Sqlite' or 'Redis'.");
         });
         services.AddHostedService<StudyStoreStartup>();

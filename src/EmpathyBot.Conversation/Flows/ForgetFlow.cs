@@ -3,15 +3,37 @@ using EmpathyBot.Core.Ports;
 
 namespace EmpathyBot.Conversation.Flows;
 
-/// <summary>Withdrawal: every record of the participant is deleted.</summary>
+/// <summary>Withdrawal: every record of the participant is deleted, and they are told what went, kind by kind.</summary>
 public sealed class ForgetFlow(IParticipantStore store)
 {
     public async Task<Message> ForgetAsync(string participant, CancellationToken ct)
     {
         var result = await store.ForgetAsync(participant, ct);
+        // A second "forget me" racing the first finds nothing left.
+        if (result == ForgetResult.Nothing) return Message.Text("Nothing is stored about you.");
         return Message.Text(
-            $"Done. I deleted everything stored about you: {result.Replies} repl{(result.Replies == 1 ? "y" : "ies")}, " +
-            $"{result.Ratings} rating{(result.Ratings == 1 ? "" : "s")} and your consent record. " +
+            $"Done. I deleted everything stored about you: {Describe(result)}. " +
             "If you write to me again, I will ask for your consent first.");
+    }
+
+    /// <summary>Every kind of record that was deleted, in plain words (for example "1 reply you wrote and your consent record").</summary>
+    public static string Describe(ForgetResult result)
+    {
+        var parts = new List<string>();
+        Add(result.Replies, "reply you wrote", "replies you wrote");
+        Add(result.Ratings, "rating you gave", "ratings you gave");
+        Add(result.RatingsOfTheirReplies, "rating other people gave your replies", "ratings other people gave your replies");
+        Add(result.UnderstandingAnswers, "quiz answer", "quiz answers");
+        Add(result.UnderstandingTests, "quiz score", "quiz scores");
+        Add(result.AppraisalAnswers, "feelings-check answer", "feelings-check answers");
+        Add(result.AttentionChecks, "attention-check answer", "attention-check answers");
+        if (result.ConversationState) parts.Add("where you were in our conversation");
+        if (result.Consent) parts.Add("your consent record");
+        return parts.Count <= 2 ? string.Join(" and ", parts) : string.Join(", ", parts[..^1]) + " and " + parts[^1];
+
+        void Add(int count, string one, string many)
+        {
+            if (count > 0) parts.Add(count == 1 ? $"1 {one}" : $"{count} {many}");
+        }
     }
 }

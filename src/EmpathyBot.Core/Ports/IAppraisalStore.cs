@@ -32,9 +32,6 @@ public interface IAppraisalStore
     /// <summary>Every stored answer set of one participant (for their own view and for tests).</summary>
     Task<IReadOnlyList<AppraisalAnswer>> GetAppraisalAnswersAsync(string participant, CancellationToken ct = default);
 
-    /// <summary>Deletes the participant's answer sets and takes them out of the counters; returns how many.</summary>
-    Task<int> ForgetAppraisalAsync(string participant, CancellationToken ct = default);
-
     /// <summary>Adds or replaces a named situation set (EmotionBench's situations.json shape).</summary>
     Task SaveSituationSetAsync(string name, string json, CancellationToken ct = default);
 

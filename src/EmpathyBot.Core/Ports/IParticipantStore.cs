@@ -1,6 +1,28 @@
 namespace EmpathyBot.Core.Ports;
 
-public sealed record ForgetResult(int Replies, int Ratings, bool Consent);
+/// <summary>What a withdrawal deleted, one member per kind of record, so the participant can be told all of it.</summary>
+/// <param name="Replies">Replies the participant wrote (in the pool or excluded).</param>
+/// <param name="Ratings">Ratings the participant gave.</param>
+/// <param name="Consent">True when a consent record was deleted.</param>
+/// <param name="RatingsOfTheirReplies">Ratings other people gave the participant's replies.</param>
+/// <param name="ConversationState">True when the participant's conversation state (where they were in a flow) was deleted.</param>
+/// <param name="UnderstandingAnswers">Answers to understanding (quiz) items.</param>
+/// <param name="UnderstandingTests">Completed understanding tests (quiz scores).</param>
+/// <param name="AppraisalAnswers">Completed appraisal (feelings check) answer sets.</param>
+/// <param name="AttentionChecks">Answered attention checks.</param>
+public sealed record ForgetResult(
+    int Replies,
+    int Ratings,
+    bool Consent,
+    int RatingsOfTheirReplies,
+    bool ConversationState,
+    int UnderstandingAnswers,
+    int UnderstandingTests,
+    int AppraisalAnswers,
+    int AttentionChecks)
+{
+    public static readonly ForgetResult Nothing = new(0, 0, false, 0, false, 0, 0, 0, 0);
+}
 
 public interface IParticipantStore
 {
@@ -8,6 +30,10 @@ public interface IParticipantStore
 
     Task<DateTimeOffset?> GetConsentAsync(string participant, CancellationToken ct = default);
 
-    /// <summary>Deletes every record of the participant (replies, their ratings, consent, state) and corrects the counters.</summary>
+    /// <summary>
+    /// Deletes every record of the participant in one atomic step (replies and every rating of them, their ratings,
+    /// consent, conversation state, understanding answers and tests, appraisal answers, attention checks), corrects
+    /// every counter those records fed, and reports how many of each kind went.
+    /// </summary>
     Task<ForgetResult> ForgetAsync(string participant, CancellationToken ct = default);
 }

@@ -40,9 +40,6 @@ public interface IUnderstandingStore
     /// <summary>Every test score of one source on one set (the sample empirical percentiles are read against).</summary>
     Task<IReadOnlyList<double>> GetUnderstandingScoresAsync(string set, string source, CancellationToken ct = default);
 
-    /// <summary>Deletes the participant's answers and tests and takes them out of the sums; returns how many records went.</summary>
-    Task<int> ForgetUnderstandingAsync(string participant, CancellationToken ct = default);
-
     /// <summary>Adds or replaces a named item set (<see cref="UnderstandingSet.ToJson"/>).</summary>
     Task SaveUnderstandingSetAsync(string name, string json, CancellationToken ct = default);
 

@@ -233,10 +233,12 @@ internal static class RedisScripts
         return {prompts, replies, ratings, duplicates}
         """;
 
-    // ARGV: P, participant, at -> {replies, ratings given by the participant, consent(0/1)}
-    public const string Forget = Library + """
+    // ARGV: P, participant, at -> what went, in ForgetResult order: {replies, ratings they gave, consent 0/1,
+    // ratings of their replies, conversation state 0/1, understanding answers, understanding tests, appraisal answers,
+    // attention checks}. One script, so a withdrawal is atomic: no reader sees half a participant.
+    public const string Forget = Library + RedisStudyStore.UnderstandingFunctions + RedisStudyStore.AppraisalFunctions + """
         local p, at = ARGV[2], ARGV[3]
-        local nreplies, nratings = 0, 0
+        local nreplies, nratings, nreceived = 0, 0, 0
         for _, id in ipairs(redis.call('SMEMBERS', P .. 'authored:' .. p)) do
           local rkey = P .. 'reply:' .. id
           local r = redis.call('HMGET', rkey, 'emotion', 'source', 'pool', 'prompt', 'cache')
@@ -249,6 +251,7 @@ internal static class RedisScripts
               bump(emotion, source, 'ratings', -1)
               bump(emotion, source, value, -1)
               q_rating_removed(id, ratings[i], value, emotion, source)
+              if ratings[i] == p then nratings = nratings + 1 else nreceived = nreceived + 1 end
             end
             if r[3] == '1' then q_reply_removed(id, emotion, source) end
             redis.call('DEL', P .. 'ratings:' .. id, rkey)
@@ -287,11 +290,29 @@ internal static class RedisScripts
             nratings = nratings + 1
           end
         end
+        local checks = redis.call('SCARD', P .. 'checks:' .. p)
         q_forget_rater(p)
         local consent = redis.call('DEL', P .. 'consent:' .. p)
-        redis.call('DEL', P .. 'authored:' .. p, P .. 'rated:' .. p, P .. 'answered:' .. p, P .. 'state:' .. p)
+        local state = redis.call('DEL', P .. 'state:' .. p)
+        local uanswers, utests = forget_understanding(p)
+        local appraisals = forget_appraisal(p)
+        redis.call('DEL', P .. 'authored:' .. p, P .. 'rated:' .. p, P .. 'answered:' .. p)
         if nreplies + nratings > 0 then publish('CountersChanged', nil, nil, nil, nil, at) end
-        return {nreplies, nratings, consent}
+        return {nreplies, nratings, consent, nreceived, state, uanswers, utests, appraisals, checks}
+        """;
+
+    // KEYS[1]: the claim key. ARGV: now, expiry (Unix ms on the store's clock), ttl ms -> 1 claimed, 0 still held.
+    // The expiry is compared against the caller's clock so claims follow the injected TimeProvider; Redis's own
+    // expiry (PX) only cleans up the key afterwards.
+    public const string TryClaim = """
+        local held = redis.call('GET', KEYS[1])
+        if held then
+          local expires = tonumber(string.match(held, '^until:(%d+)$'))
+          -- A claim written without an expiry (by an older build) stays held until Redis expires it.
+          if not expires or expires > tonumber(ARGV[1]) then return 0 end
+        end
+        redis.call('SET', KEYS[1], 'until:' .. ARGV[2], 'PX', ARGV[3])
+        return 1
         """;
 
     // ARGV: P, key, json, expected version -> 1 saved, 0 conflict

@@ -16,8 +16,8 @@ public sealed partial class RedisStudyStore
 {
     private const char CellSeparator = '\u001f';
 
-    private const string AppraisalLibrary = """
-        local P = ARGV[1]
+    // Lua functions over P (the key prefix, declared by the script that includes them).
+    internal const string AppraisalFunctions = """
         local function bump_appraisal(source, emotion, factor, condition, pa, na, sign)
           local c = P .. 'appraisal-counters'
           local cell = source .. '\31' .. emotion .. '\31' .. factor .. '\31' .. condition .. '\31'
@@ -27,10 +27,28 @@ public sealed partial class RedisStudyStore
           redis.call('HINCRBY', c, cell .. 'na', sign * na)
           redis.call('HINCRBY', c, cell .. 'na2', sign * na * na)
         end
+
+        -- Deletes the participant's answer sets and takes them out of the counters; returns how many went.
+        local function forget_appraisal(participant)
+          local by = P .. 'appraisal-by:' .. participant
+          local removed = 0
+          for _, id in ipairs(redis.call('SMEMBERS', by)) do
+            local key = P .. 'appraisal:' .. id
+            local f = redis.call('HMGET', key, 'source', 'emotion', 'factor', 'condition', 'pa', 'na')
+            if f[1] then
+              bump_appraisal(f[1], f[2], f[3], f[4], tonumber(f[5]), tonumber(f[6]), -1)
+              redis.call('DEL', key)
+              removed = removed + 1
+            end
+          end
+          redis.call('DEL', by)
+          return removed
+        end
+
         """;
 
     // ARGV: prefix, id, source, participant ('' for none), emotion, factor, condition, pa, na, json
-    private const string AddAppraisalScript = AppraisalLibrary + "\n" + """
+    private const string AddAppraisalScript = "local P = ARGV[1]\n" + AppraisalFunctions + """
         local key = P .. 'appraisal:' .. ARGV[2]
         if redis.call('EXISTS', key) == 1 then return 0 end
         redis.call('HSET', key, 'json', ARGV[10], 'source', ARGV[3], 'participant', ARGV[4], 'emotion', ARGV[5],
@@ -38,24 +56,6 @@ public sealed partial class RedisStudyStore
         if ARGV[4] ~= '' then redis.call('SADD', P .. 'appraisal-by:' .. ARGV[4], ARGV[2]) end
         bump_appraisal(ARGV[3], ARGV[5], ARGV[6], ARGV[7], tonumber(ARGV[8]), tonumber(ARGV[9]), 1)
         return 1
-        """;
-
-    // ARGV: prefix, participant
-    private const string ForgetAppraisalScript = AppraisalLibrary + "\n" + """
-        local by = P .. 'appraisal-by:' .. ARGV[2]
-        local ids = redis.call('SMEMBERS', by)
-        local removed = 0
-        for _, id in ipairs(ids) do
-          local key = P .. 'appraisal:' .. id
-          local f = redis.call('HMGET', key, 'source', 'emotion', 'factor', 'condition', 'pa', 'na')
-          if f[1] then
-            bump_appraisal(f[1], f[2], f[3], f[4], tonumber(f[5]), tonumber(f[6]), -1)
-            redis.call('DEL', key)
-            removed = removed + 1
-          end
-        end
-        redis.call('DEL', by)
-        return removed
         """;
 
     private RedisKey AppraisalCounters => keys.Prefix + "appraisal-counters";
@@ -105,22 +105,9 @@ public sealed partial class RedisStudyStore
         return (IReadOnlyList<AppraisalAnswer>)answers.OrderBy(a => a.At).ThenBy(a => a.Id, StringComparer.Ordinal).ToArray();
     });
 
-    public Task<int> ForgetAppraisalAsync(string participant, CancellationToken ct = default) => Guard(async () =>
-        (int)await EvalAsync(ForgetAppraisalScript, participant));
+    public Task SaveSituationSetAsync(string name, string json, CancellationToken ct = default) => SaveNamedSet(AppraisalSets, name, json);
 
-    public Task SaveSituationSetAsync(string name, string json, CancellationToken ct = default)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(name);
-        ArgumentException.ThrowIfNullOrWhiteSpace(json);
-        return Guard(() => Db.HashSetAsync(AppraisalSets, name, json));
-    }
+    public Task<string?> GetSituationSetAsync(string name, CancellationToken ct = default) => GetNamedSet(AppraisalSets, name);
 
-    public Task<string?> GetSituationSetAsync(string name, CancellationToken ct = default) => Guard(async () =>
-    {
-        var value = await Db.HashGetAsync(AppraisalSets, name);
-        return value.IsNull ? null : (string?)value;
-    });
-
-    public Task<IReadOnlyList<string>> GetSituationSetNamesAsync(CancellationToken ct = default) => Guard(async () =>
-        (IReadOnlyList<string>)(await Db.HashKeysAsync(AppraisalSets)).Select(k => (string)k!).Order(StringComparer.Ordinal).ToArray());
+    public Task<IReadOnlyList<string>> GetSituationSetNamesAsync(CancellationToken ct = default) => GetNamedSetNames(AppraisalSets);
 }

@@ -17,13 +17,16 @@ public sealed partial class RedisStudyStore
             : DateTimeOffset.Parse((string)value!, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
     });
 
-    public Task<ForgetResult> ForgetAsync(string participant, CancellationToken ct = default) => Guard(async () =>
+    public Task<ForgetResult> ForgetAsync(string participant, CancellationToken ct = default)
     {
-        var counts = (int[])(await EvalAsync(RedisScripts.Forget, participant, Iso(DateTimeOffset.UtcNow)))!;
-        await EvalAsync(ForgetAppraisalScript, participant);
-        await EvalAsync(ForgetUnderstandingScript, participant);
-        return new ForgetResult(counts[0], counts[1], counts[2] > 0);
-    });
+        ArgumentException.ThrowIfNullOrEmpty(participant);
+        return Guard(async () =>
+        {
+            var n = (int[])(await EvalAsync(RedisScripts.Forget, participant, Iso(time.GetUtcNow())))!;
+            return new ForgetResult(Replies: n[0], Ratings: n[1], Consent: n[2] > 0, RatingsOfTheirReplies: n[3], ConversationState: n[4] > 0,
+                UnderstandingAnswers: n[5], UnderstandingTests: n[6], AppraisalAnswers: n[7], AttentionChecks: n[8]);
+        });
+    }
 
     public Task<VersionedState?> GetStateAsync(string key, CancellationToken ct = default) => Guard(async () =>
     {
@@ -37,6 +40,13 @@ public sealed partial class RedisStudyStore
     public Task DeleteStateAsync(string key, CancellationToken ct = default) => Guard(() =>
         Db.KeyDeleteAsync(keys.State(key)));
 
-    public Task<bool> TryClaimAsync(string key, TimeSpan ttl, CancellationToken ct = default) => Guard(() =>
-        Db.StringSetAsync(keys.Claim(key), 1, ttl, When.NotExists));
+    public Task<bool> TryClaimAsync(string key, TimeSpan ttl, CancellationToken ct = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(key);
+        if (ttl <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(ttl), ttl, "The claim lifetime must be positive.");
+        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+        var ms = Math.Max(1L, (long)Math.Ceiling(ttl.TotalMilliseconds));
+        return Guard(async () =>
+            (int)await Db.ScriptEvaluateAsync(RedisScripts.TryClaim, [keys.Claim(key)], [now, now + ms, ms]) == 1);
+    }
 }

@@ -99,7 +99,7 @@ public sealed partial class RedisStudyStore
     public Task<ImportResult> ImportRatingsAsync(IReadOnlyList<RatingRow> rows, string promptSet, CancellationToken ct = default) => Guard(async () =>
     {
         int prompts = 0, replies = 0, ratings = 0, duplicates = 0;
-        var now = DateTimeOffset.UtcNow;
+        var now = time.GetUtcNow();
         foreach (var chunk in rows.Chunk(ImportRowsPerScript))
         {
             ct.ThrowIfCancellationRequested();

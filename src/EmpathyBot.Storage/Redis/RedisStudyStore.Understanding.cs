@@ -18,8 +18,8 @@ namespace EmpathyBot.Storage.Redis;
 
 public sealed partial class RedisStudyStore
 {
-    private const string UnderstandingLibrary = """
-        local P = ARGV[1]
+    // Lua functions over P (the key prefix, declared by the script that includes them).
+    internal const string UnderstandingFunctions = """
         local S = '\31'
         local function bump_item(set, source, item, vals, score, sign)
           local h = P .. 'u-items:' .. set
@@ -33,6 +33,7 @@ public sealed partial class RedisStudyStore
             redis.call('HINCRBYFLOAT', h, cell .. 'score', sign * tonumber(score))
           end
         end
+
         local function bump_cell(set, source, score, sign)
           local h = P .. 'u-cells'
           local cell = set .. S .. source .. S
@@ -40,10 +41,50 @@ public sealed partial class RedisStudyStore
           redis.call('HINCRBYFLOAT', h, cell .. 'sum', sign * score)
           redis.call('HINCRBYFLOAT', h, cell .. 'sumsq', sign * score * score)
         end
+
+        -- Deletes one test of the participant and takes it out of the moments; 1 when it existed.
+        local function forget_understanding_test(tid)
+          local key = P .. 'u-test:' .. tid
+          local f = redis.call('HMGET', key, 'source', 'set', 'score')
+          if not f[1] then return 0 end
+          bump_cell(f[2], f[1], tonumber(f[3]), -1)
+          redis.call('HDEL', P .. 'u-scores:' .. f[2] .. S .. f[1], tid)
+          redis.call('DEL', key)
+          return 1
+        end
+
+        -- Deletes one answer of the participant and takes it out of the item sums; 1 when it existed.
+        local function forget_understanding_answer(id)
+          local key = P .. 'u-answer:' .. id
+          local f = redis.call('HMGET', key, 'source', 'set', 'item', 'score', 'v0', 'v1', 'v2', 'v3')
+          if not f[1] then return 0 end
+          bump_item(f[2], f[1], f[3], {f[5], f[6], f[7], f[8]}, f[4], -1)
+          redis.call('SREM', P .. 'u-answers:' .. f[2] .. S .. f[1], id)
+          redis.call('DEL', key)
+          return 1
+        end
+
+        -- Deletes the participant's answers and tests; returns how many answers and how many tests went.
+        local function forget_understanding(participant)
+          local by = P .. 'u-by:' .. participant
+          local answers, tests = 0, 0
+          for _, id in ipairs(redis.call('SMEMBERS', by)) do
+            if string.sub(id, 1, 2) == 't:' then
+              tests = tests + forget_understanding_test(string.sub(id, 3))
+            else
+              answers = answers + forget_understanding_answer(id)
+            end
+          end
+          redis.call('DEL', by)
+          return answers, tests
+        end
+
         """;
 
+    private const string UnderstandingLibrary = "local P = ARGV[1]\n" + UnderstandingFunctions;
+
     // ARGV: prefix, id, source, participant ('' for none), set, item, score (''), v0..v3 (''), json
-    private const string AddUnderstandingAnswerScript = UnderstandingLibrary + "\n" + """
+    private const string AddUnderstandingAnswerScript = UnderstandingLibrary + """
         local key = P .. 'u-answer:' .. ARGV[2]
         if redis.call('EXISTS', key) == 1 then return 0 end
         redis.call('HSET', key, 'json', ARGV[12], 'source', ARGV[3], 'set', ARGV[5], 'item', ARGV[6], 'score', ARGV[7],
@@ -55,7 +96,7 @@ public sealed partial class RedisStudyStore
         """;
 
     // ARGV: prefix, id, source, participant ('' for none), set, score, json
-    private const string AddUnderstandingTestScript = UnderstandingLibrary + "\n" + """
+    private const string AddUnderstandingTestScript = UnderstandingLibrary + """
         local key = P .. 'u-test:' .. ARGV[2]
         if redis.call('EXISTS', key) == 1 then return 0 end
         redis.call('HSET', key, 'json', ARGV[7], 'source', ARGV[3], 'set', ARGV[5], 'score', ARGV[6])
@@ -63,36 +104,6 @@ public sealed partial class RedisStudyStore
         if ARGV[4] ~= '' then redis.call('SADD', P .. 'u-by:' .. ARGV[4], 't:' .. ARGV[2]) end
         bump_cell(ARGV[5], ARGV[3], tonumber(ARGV[6]), 1)
         return 1
-        """;
-
-    // ARGV: prefix, participant
-    private const string ForgetUnderstandingScript = UnderstandingLibrary + "\n" + """
-        local by = P .. 'u-by:' .. ARGV[2]
-        local removed = 0
-        for _, id in ipairs(redis.call('SMEMBERS', by)) do
-          if string.sub(id, 1, 2) == 't:' then
-            local tid = string.sub(id, 3)
-            local key = P .. 'u-test:' .. tid
-            local f = redis.call('HMGET', key, 'source', 'set', 'score')
-            if f[1] then
-              bump_cell(f[2], f[1], tonumber(f[3]), -1)
-              redis.call('HDEL', P .. 'u-scores:' .. f[2] .. S .. f[1], tid)
-              redis.call('DEL', key)
-              removed = removed + 1
-            end
-          else
-            local key = P .. 'u-answer:' .. id
-            local f = redis.call('HMGET', key, 'source', 'set', 'item', 'score', 'v0', 'v1', 'v2', 'v3')
-            if f[1] then
-              bump_item(f[2], f[1], f[3], {f[5], f[6], f[7], f[8]}, f[4], -1)
-              redis.call('SREM', P .. 'u-answers:' .. f[2] .. S .. f[1], id)
-              redis.call('DEL', key)
-              removed = removed + 1
-            end
-          end
-        end
-        redis.call('DEL', by)
-        return removed
         """;
 
     private RedisKey UnderstandingCells => keys.Prefix + "u-cells";
@@ -176,25 +187,9 @@ public sealed partial class RedisStudyStore
         (IReadOnlyList<double>)(await Db.HashValuesAsync(keys.Prefix + "u-scores:" + set + CellSeparator + source))
             .Select(v => double.Parse((string)v!, CultureInfo.InvariantCulture)).Order().ToArray());
 
-    public Task<int> ForgetUnderstandingAsync(string participant, CancellationToken ct = default)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(participant);
-        return Guard(async () => (int)await EvalAsync(ForgetUnderstandingScript, participant));
-    }
+    public Task SaveUnderstandingSetAsync(string name, string json, CancellationToken ct = default) => SaveNamedSet(UnderstandingSets, name, json);
 
-    public Task SaveUnderstandingSetAsync(string name, string json, CancellationToken ct = default)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(name);
-        ArgumentException.ThrowIfNullOrWhiteSpace(json);
-        return Guard(() => Db.HashSetAsync(UnderstandingSets, name, json));
-    }
+    public Task<string?> GetUnderstandingSetAsync(string name, CancellationToken ct = default) => GetNamedSet(UnderstandingSets, name);
 
-    public Task<string?> GetUnderstandingSetAsync(string name, CancellationToken ct = default) => Guard(async () =>
-    {
-        var value = await Db.HashGetAsync(UnderstandingSets, name);
-        return value.IsNull ? null : (string?)value;
-    });
-
-    public Task<IReadOnlyList<string>> GetUnderstandingSetNamesAsync(CancellationToken ct = default) => Guard(async () =>
-        (IReadOnlyList<string>)(await Db.HashKeysAsync(UnderstandingSets)).Select(k => (string)k!).Order(StringComparer.Ordinal).ToArray());
+    public Task<IReadOnlyList<string>> GetUnderstandingSetNamesAsync(CancellationToken ct = default) => GetNamedSetNames(UnderstandingSets);
 }

@@ -26,24 +26,27 @@ namespace EmpathyBot.Storage.Redis;
 //   P failures:{source}            hash   promptId -> ModelFailure json (latest attempt)
 //   P consent:{participant}        string ISO consent time
 //   P state:{key}                  hash   json, version (optimistic concurrency, version 0 = absent)
-//   P claim:{key}                  string idempotency claim, SET NX PX ttl
+//   P claim:{key}                  string idempotency claim "until:{Unix ms}" (store clock), PX ttl for clean-up
 //   P events                       pub/sub channel of StudyEvent json (published inside the scripts)
 
 /// <summary>
 /// The scale-out study store: several host instances share one Redis. Every write is one Lua script, so a
 /// rating checks for duplicates, stores itself, bumps the counters and announces itself in one round trip.
 /// </summary>
+/// <param name="timeProvider">The clock for withdrawal events, import times and claim expiry (system clock when null).</param>
 /// <param name="ownsConnection">True when the store opened the multiplexer itself and must close it.</param>
-public sealed partial class RedisStudyStore(IConnectionMultiplexer redis, RedisKeys keys, bool ownsConnection = false)
+public sealed partial class RedisStudyStore(IConnectionMultiplexer redis, RedisKeys keys, TimeProvider? timeProvider = null, bool ownsConnection = false)
     : IStudyStore, IAsyncDisposable, IDisposable
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.General);
 
+    private readonly TimeProvider time = timeProvider ?? TimeProvider.System;
+
     /// <summary>Opens the store for <c>Storage:Provider = Redis</c>; it starts even while Redis is down and reconnects by itself.</summary>
-    public static RedisStudyStore Open(StorageOptions.RedisOptions options) =>
+    public static RedisStudyStore Open(StorageOptions.RedisOptions options, TimeProvider timeProvider) =>
         new(RedisConnection.Connect(options.Configuration
                 ?? throw new InvalidOperationException("Storage:Redis:Configuration is required when Storage:Provider is 'Redis'.")),
-            new RedisKeys(options.KeyPrefix), ownsConnection: true);
+            new RedisKeys(options.KeyPrefix), timeProvider, ownsConnection: true);
 
     public RedisKeys Keys => keys;
 

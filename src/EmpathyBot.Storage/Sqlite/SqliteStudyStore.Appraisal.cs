@@ -93,13 +93,7 @@ public sealed partial class SqliteStudyStore
                 JsonSerializer.Deserialize<int[]>(r.GetString(10)) ?? [], FromTicks(r.GetInt64(11))),
             null, ("$p", participant)), ct);
 
-    public Task<int> ForgetAppraisalAsync(string participant, CancellationToken ct = default)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(participant);
-        return Write((c, tx) => ForgetAppraisal(c, tx, participant), ct);
-    }
-
-    /// <summary>Also called inside <see cref="ForgetAsync"/>, so withdrawal removes appraisal answers in the same transaction.</summary>
+    /// <summary>Called inside <see cref="ForgetAsync"/>, so withdrawal removes appraisal answers in the same transaction.</summary>
     private static int ForgetAppraisal(SqliteConnection c, SqliteTransaction tx, string participant)
     {
         Execute(c, """

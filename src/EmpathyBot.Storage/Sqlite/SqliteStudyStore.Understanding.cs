@@ -144,14 +144,8 @@ public sealed partial class SqliteStudyStore
         Read<IReadOnlyList<double>>(c => Query(c, "SELECT score FROM understanding_tests WHERE set_name = $set AND source = $source ORDER BY score;",
             r => r.GetDouble(0), null, ("$set", set), ("$source", source)), ct);
 
-    public Task<int> ForgetUnderstandingAsync(string participant, CancellationToken ct = default)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(participant);
-        return Write((c, tx) => ForgetUnderstanding(c, tx, participant), ct);
-    }
-
-    /// <summary>Also called inside <see cref="ForgetAsync"/>, so withdrawal removes quiz answers in the same transaction.</summary>
-    private static int ForgetUnderstanding(SqliteConnection c, SqliteTransaction tx, string participant)
+    /// <summary>Called inside <see cref="ForgetAsync"/>, so withdrawal removes quiz answers and scores in the same transaction.</summary>
+    private static (int Answers, int Tests) ForgetUnderstanding(SqliteConnection c, SqliteTransaction tx, string participant)
     {
         var answers = Query(c, """
             SELECT id, source, participant, set_name, item_id, vals, score, at FROM understanding_answers WHERE participant = $p;
@@ -163,8 +157,8 @@ public sealed partial class SqliteStudyStore
                   FROM understanding_tests WHERE participant = $p GROUP BY set_name, source) d
             WHERE understanding_cells.set_name = d.set_name AND understanding_cells.source = d.source;
             """, tx, ("$p", participant));
-        return Execute(c, "DELETE FROM understanding_answers WHERE participant = $p;", tx, ("$p", participant))
-            + Execute(c, "DELETE FROM understanding_tests WHERE participant = $p;", tx, ("$p", participant));
+        return (Execute(c, "DELETE FROM understanding_answers WHERE participant = $p;", tx, ("$p", participant)),
+            Execute(c, "DELETE FROM understanding_tests WHERE participant = $p;", tx, ("$p", participant)));
     }
 
     public Task SaveUnderstandingSetAsync(string name, string json, CancellationToken ct = default) => SaveNamedSet("understanding_sets", name, json, ct);

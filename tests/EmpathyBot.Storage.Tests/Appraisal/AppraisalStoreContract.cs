@@ -60,7 +60,7 @@ public abstract class AppraisalStoreContract
         await store.AddAppraisalAnswerAsync(Answer("b", "human", "p2", "default", 34, 16));
         await store.AddAppraisalAnswerAsync(Answer("c", "human", "p1", "evoked", 20, 30, "Anger", "x"));
 
-        Assert.Equal(2, await store.ForgetAppraisalAsync("p1"));
+        Assert.Equal(ForgetResult.Nothing with { AppraisalAnswers = 2 }, await store.ForgetAsync("p1"));
 
         var cells = await store.GetAppraisalCellsAsync();
         Assert.Equal(new AppraisalMoments(1, 34, 34 * 34, 16, 16 * 16), Assert.Single(cells).Moments);
@@ -74,7 +74,7 @@ public abstract class AppraisalStoreContract
         await store.RecordConsentAsync("p1", T0);
         await store.AddAppraisalAnswerAsync(Answer("a", "human", "p1", "default", 30, 12));
 
-        await store.ForgetAsync("p1");
+        Assert.Equal(ForgetResult.Nothing with { Consent = true, AppraisalAnswers = 1 }, await store.ForgetAsync("p1"));
 
         Assert.Empty(await store.GetAppraisalCellsAsync());
     }

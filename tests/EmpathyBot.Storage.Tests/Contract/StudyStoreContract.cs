@@ -3,16 +3,20 @@ using EmpathyBot.Core.Study;
 using EmpathyBot.Core.Summary;
 using EmpathyBot.Core.Ports;
 using EmpathyBot.Storage;
+using Microsoft.Extensions.Time.Testing;
 
 namespace EmpathyBot.Storage.Tests.Contract;
 
 /// <summary>
 /// The behaviour every <see cref="IStudyStore"/> must have. Derive once per implementation and return a fresh,
-/// empty store from <see cref="CreateStoreAsync"/>; the derived class cleans up after each test.
+/// empty store on <see cref="Clock"/> from <see cref="CreateStoreAsync"/>; the derived class cleans up after each test.
 /// </summary>
-public abstract class StudyStoreContract
+public abstract partial class StudyStoreContract
 {
     protected static readonly DateTimeOffset T0 = new(2026, 3, 1, 12, 0, 0, TimeSpan.Zero);
+
+    /// <summary>The clock every store of the test runs on (claim expiry, withdrawal time).</summary>
+    protected FakeTimeProvider Clock { get; } = new(T0);
 
     protected abstract Task<IStudyStore> CreateStoreAsync();
 
@@ -441,7 +445,7 @@ public abstract class StudyStoreContract
 
         var result = await store.ForgetAsync("alice");
 
-        Assert.Equal(new ForgetResult(Replies: 2, Ratings: 2, Consent: true), result);
+        Assert.Equal(ForgetResult.Nothing with { Replies = 2, Ratings = 2, Consent = true, RatingsOfTheirReplies = 2, ConversationState = true }, result);
         Assert.Null(await store.GetReplyAsync("a1"));
         Assert.Null(await store.GetReplyAsync("a2"));
         Assert.Null(await store.GetConsentAsync("alice"));
@@ -475,7 +479,7 @@ public abstract class StudyStoreContract
         await store.AddReplyAsync(Human("b1", "p1", "bob"));
         await store.AddRatingAsync(Rate("b1", "carol"));
 
-        Assert.Equal(new ForgetResult(0, 0, false), await store.ForgetAsync("nobody"));
+        Assert.Equal(ForgetResult.Nothing, await store.ForgetAsync("nobody"));
         Assert.Equal(new SourceCounts(1, 1, 1, 0, 0), await CountsAsync(store, "sad", Sources.Human));
     }
 
@@ -607,19 +611,30 @@ public abstract class StudyStoreContract
     // ---------- idempotency ----------
 
     [Fact]
-    public async Task Claims_succeed_once_per_key_until_they_expire()
+    public async Task Claims_succeed_once_per_key_until_they_expire_on_the_store_clock()
     {
         var store = await CreateStoreAsync();
-        var ttl = TimeSpan.FromMilliseconds(300);
+        var ttl = TimeSpan.FromMinutes(5);
         Assert.True(await store.TryClaimAsync("evt-1", ttl));
         Assert.False(await store.TryClaimAsync("evt-1", ttl));
-        Assert.True(await store.TryClaimAsync("evt-2", TimeSpan.FromMinutes(5)));
+        Assert.True(await store.TryClaimAsync("evt-2", TimeSpan.FromMinutes(20)));
 
-        await Task.Delay(TimeSpan.FromMilliseconds(700));
+        Clock.Advance(ttl - TimeSpan.FromMilliseconds(1));
+        Assert.False(await store.TryClaimAsync("evt-1", ttl));   // a millisecond before expiry: still held
 
-        Assert.True(await store.TryClaimAsync("evt-1", ttl));   // expired: claimable again
+        Clock.Advance(TimeSpan.FromMilliseconds(1));
+        Assert.True(await store.TryClaimAsync("evt-1", ttl));    // expired: claimable again
         Assert.False(await store.TryClaimAsync("evt-1", ttl));
-        Assert.False(await store.TryClaimAsync("evt-2", TimeSpan.FromMinutes(5)));
+        Assert.False(await store.TryClaimAsync("evt-2", TimeSpan.FromMinutes(20)));
+    }
+
+    [Fact]
+    public async Task A_claim_needs_a_key_and_a_positive_lifetime()
+    {
+        var store = await CreateStoreAsync();
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => store.TryClaimAsync("evt", TimeSpan.Zero));
+        await Assert.ThrowsAnyAsync<ArgumentException>(() => store.TryClaimAsync("", TimeSpan.FromMinutes(1)));
+        Assert.True(await store.TryClaimAsync("evt", TimeSpan.FromMinutes(1)));
     }
 
     [Fact]

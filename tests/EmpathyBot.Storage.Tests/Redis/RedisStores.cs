@@ -9,11 +9,12 @@ public sealed class RedisStores(RedisServerFixture redis, string tag)
 {
     private readonly List<RedisKeys> prefixes = [];
 
-    public Task<IStudyStore> CreateAsync()
+    /// <summary>A fresh store on <paramref name="time"/> (the system clock when null).</summary>
+    public Task<IStudyStore> CreateAsync(TimeProvider? time = null)
     {
         var keys = new RedisKeys(tag + Guid.NewGuid().ToString("N"));
         prefixes.Add(keys);
-        return Task.FromResult<IStudyStore>(new RedisStudyStore(redis.Connection, keys));
+        return Task.FromResult<IStudyStore>(new RedisStudyStore(redis.Connection, keys, time));
     }
 
     public async Task DeleteKeysAsync()

@@ -12,13 +12,13 @@ public sealed class SqliteStores(string name) : IDisposable
 
     public string Root { get; } = Path.Combine(Path.GetTempPath(), name, Guid.NewGuid().ToString("N"));
 
-    /// <summary>A fresh store in its own directory under <see cref="Root"/>.</summary>
-    public Task<IStudyStore> CreateAsync() => Task.FromResult<IStudyStore>(Open(Path.Combine(Root, $"db{stores.Count}")));
+    /// <summary>A fresh store in its own directory under <see cref="Root"/>, on <paramref name="time"/> (the system clock when null).</summary>
+    public Task<IStudyStore> CreateAsync(TimeProvider? time = null) => Task.FromResult<IStudyStore>(Open(Path.Combine(Root, $"db{stores.Count}"), time));
 
     /// <summary>A store on <paramref name="directory"/>, closed with the rest.</summary>
-    public SqliteStudyStore Open(string directory)
+    public SqliteStudyStore Open(string directory, TimeProvider? time = null)
     {
-        var store = new SqliteStudyStore(directory);
+        var store = new SqliteStudyStore(directory, time);
         stores.Add(store);
         return store;
     }

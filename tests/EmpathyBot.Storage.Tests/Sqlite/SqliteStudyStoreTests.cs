@@ -11,7 +11,7 @@ public sealed class SqliteStudyStoreTests : StudyStoreContract, IDisposable
 {
     private readonly SqliteStores stores = new("empathybot-sqlite-tests");
 
-    protected override Task<IStudyStore> CreateStoreAsync() => stores.CreateAsync();
+    protected override Task<IStudyStore> CreateStoreAsync() => stores.CreateAsync(Clock);
 
     private SqliteStudyStore OpenStore(string directory) => stores.Open(directory);
 
@@ -157,9 +157,9 @@ public sealed class SqliteStudyStoreTests : StudyStoreContract, IDisposable
     [Fact]
     public async Task Expired_idempotency_claims_are_purged_as_new_ones_arrive()
     {
-        var store = OpenStore(Path.Combine(stores.Root, "purge"));
-        for (var i = 0; i < 20; i++) Assert.True(await store.TryClaimAsync($"old-{i}", TimeSpan.FromMilliseconds(1)));
-        await Task.Delay(50);
+        var store = stores.Open(Path.Combine(stores.Root, "purge"), Clock);
+        for (var i = 0; i < 20; i++) Assert.True(await store.TryClaimAsync($"old-{i}", TimeSpan.FromMinutes(1)));
+        Clock.Advance(TimeSpan.FromMinutes(2));
 
         for (var i = 0; i < 600; i++) await store.TryClaimAsync($"new-{i}", TimeSpan.FromMinutes(10));
 

@@ -70,8 +70,9 @@ public abstract class UnderstandingStoreContract
         await store.AddUnderstandingTestAsync(Test("t1", "human", "p1", 1.5));
         await store.AddUnderstandingTestAsync(Test("t2", "human", "p2", 2.25));
 
-        Assert.Equal(2, await store.ForgetUnderstandingAsync("p1"));
-        Assert.Equal(0, await store.ForgetUnderstandingAsync("p1"));
+        var result = await store.ForgetAsync("p1");
+        Assert.Equal((1, 1), (result.UnderstandingAnswers, result.UnderstandingTests));
+        Assert.Equal(ForgetResult.Nothing, await store.ForgetAsync("p1"));
 
         var human = Assert.Single(await store.GetUnderstandingItemStatsAsync("allocation"));
         Assert.Equal((1L, 1L), (human.N, human.Scored));
@@ -90,7 +91,7 @@ public abstract class UnderstandingStoreContract
         await store.AddUnderstandingAnswerAsync(Answer("a", "human", "p1", "i1", [4, 3, 2, 1], 1.5));
         await store.AddUnderstandingTestAsync(Test("t1", "human", "p1", 1.5));
 
-        await store.ForgetAsync("p1");
+        Assert.Equal(ForgetResult.Nothing with { Consent = true, UnderstandingAnswers = 1, UnderstandingTests = 1 }, await store.ForgetAsync("p1"));
 
         Assert.Empty(await store.GetUnderstandingItemStatsAsync("allocation"));
         Assert.Empty(await store.GetUnderstandingTestCellsAsync());

@@ -1,0 +1,65 @@
+using EmpathyBot.Conversation.Flows;
+using EmpathyBot.Core.Study;
+using EmpathyBot.Core.Understanding;
+using EmpathyBot.Core.Ports;
+
+namespace EmpathyBot.Conversation.Tests.Engine;
+
+/// <summary>"forget me" through the engine over a real SQLite store: the participant hears every kind of record that went.</summary>
+public sealed class ForgetMeTests : IAsyncLifetime
+{
+    private static readonly DateTimeOffset T0 = new(2026, 3, 1, 12, 0, 0, TimeSpan.Zero);
+
+    private readonly EngineHarness h = new();
+
+    public async Task InitializeAsync()
+    {
+        await h.Store.UpsertPromptsAsync([EngineHarness.Prompt("p1")]);
+        await h.ConsentAsync("ann", "bob");
+    }
+
+    public async Task DisposeAsync() => await h.DisposeAsync();
+
+    private static string ParticipantOf(string user) =>
+        ParticipantKeys.Derive(System.Text.Encoding.UTF8.GetBytes("test-secret"), "test", user);
+
+    [Fact]
+    public async Task Forget_me_names_replies_ratings_quiz_answers_feelings_check_answers_and_consent()
+    {
+        await h.SayAsync("ann", "respond");
+        await h.SayAsync("ann", "That sounds so hard.");
+        await h.PressAsync("bob", EngineHarness.Button(await h.SayAsync("bob", "rate"), "Good"));
+        await h.SayAsync("ann", "appraisal");
+        await h.SayAsync("ann", string.Join(' ', Enumerable.Repeat(3, 20)));
+        var ann = ParticipantOf("ann");
+        await h.Store.AddUnderstandingAnswerAsync(new UnderstandingAnswer("q|0", Sources.Human, ann, "allocation", "i1", [4, 3, 2, 1], 1.5, T0));
+        await h.Store.AddUnderstandingAnswerAsync(new UnderstandingAnswer("q|1", Sources.Human, ann, "allocation", "i2", [1, 1, 1, 1], 0.5, T0));
+        await h.Store.AddUnderstandingTestAsync(new UnderstandingTest("q|allocation", Sources.Human, ann, "allocation", 2, 1.0, T0));
+
+        var text = EngineHarness.Text(await h.SayAsync("ann", "forget me"));
+
+        Assert.Equal(
+            "Done. I deleted everything stored about you: 1 reply you wrote, 1 rating other people gave your replies, 2 quiz answers, " +
+            "1 quiz score, 1 feelings-check answer, where you were in our conversation and your consent record. " +
+            "If you write to me again, I will ask for your consent first.", text);
+        Assert.Empty(await h.Store.GetAppraisalAnswersAsync(ann));
+        Assert.Empty(await h.Store.GetUnderstandingTestCellsAsync());
+        Assert.Null(await h.Store.GetConsentAsync(ann));
+    }
+
+    [Fact]
+    public async Task A_second_forget_that_finds_nothing_says_so()
+    {
+        var flow = new ForgetFlow(h.Store);
+        await flow.ForgetAsync(ParticipantOf("bob"), CancellationToken.None);
+
+        Assert.Equal("Nothing is stored about you.", (await flow.ForgetAsync(ParticipantOf("bob"), CancellationToken.None)).Summary);
+    }
+
+    [Theory]
+    [InlineData(0, 0, "your consent record")]
+    [InlineData(1, 0, "1 rating you gave and your consent record")]
+    [InlineData(2, 3, "2 ratings you gave, 3 feelings-check answers and your consent record")]
+    public void Describe_counts_each_kind_in_plain_words(int ratings, int appraisals, string expected) =>
+        Assert.Equal(expected, ForgetFlow.Describe(ForgetResult.Nothing with { Ratings = ratings, AppraisalAnswers = appraisals, Consent = true }));
+}
