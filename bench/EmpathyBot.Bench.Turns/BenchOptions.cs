@@ -1,0 +1,54 @@
+using System.Globalization;
+
+namespace EmpathyBot.Bench.Turns;
+
+/// <summary>Command-line settings: <c>--name value</c> pairs, every one optional.</summary>
+public sealed record BenchOptions
+{
+    public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(15);
+
+    public TimeSpan Warmup { get; init; } = TimeSpan.FromSeconds(3);
+
+    public TimeSpan DrainLimit { get; init; } = TimeSpan.FromSeconds(120);
+
+    public int Connections { get; init; } = 32;
+
+    public int Participants { get; init; } = 200;
+
+    /// <summary>CPUs (taskset list) of the bot under test; the driver (load client and sink) gets the others.</summary>
+    public string BotCpus { get; init; } = "1";
+
+    public string DriverCpus { get; init; } = "0";
+
+    /// <summary>CPUs of the second host in the scale-out run.</summary>
+    public string SecondHostCpus { get; init; } = "0";
+
+    public IReadOnlySet<string> Phases { get; init; } = new HashSet<string> { "calibrate", "hello", "work", "scale" };
+
+    public static BenchOptions Parse(string[] args)
+    {
+        var options = new BenchOptions();
+        for (var i = 0; i + 1 < args.Length; i += 2)
+        {
+            var value = args[i + 1];
+            options = args[i] switch
+            {
+                "--duration" => options with { Duration = Seconds(value) },
+                "--warmup" => options with { Warmup = Seconds(value) },
+                "--drain-limit" => options with { DrainLimit = Seconds(value) },
+                "--connections" => options with { Connections = int.Parse(value, CultureInfo.InvariantCulture) },
+                "--participants" => options with { Participants = int.Parse(value, CultureInfo.InvariantCulture) },
+                "--bot-cpus" => options with { BotCpus = value },
+                "--driver-cpus" => options with { DriverCpus = value },
+                "--second-host-cpus" => options with { SecondHostCpus = value },
+                "--phases" => options with { Phases = value.Split(',', StringSplitOptions.RemoveEmptyEntries).ToHashSet() },
+                _ => throw new ArgumentException($"unknown option {args[i]}; see bench/turns/README.md"),
+            };
+        }
+
+        if (args.Length % 2 != 0) throw new ArgumentException($"option {args[^1]} has no value");
+        return options;
+    }
+
+    private static TimeSpan Seconds(string value) => TimeSpan.FromSeconds(double.Parse(value, CultureInfo.InvariantCulture));
+}

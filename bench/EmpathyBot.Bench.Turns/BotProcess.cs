@@ -1,0 +1,111 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace EmpathyBot.Bench.Turns;
+
+/// <summary>A bot (or redis-server) in its own process, pinned to CPUs with taskset, and its peak resident memory.</summary>
+public sealed class BotProcess : IAsyncDisposable
+{
+    private static readonly Lock LogLock = new();
+
+    private readonly Process process;
+
+    private BotProcess(Process process, string name, int port)
+    {
+        this.process = process;
+        Name = name;
+        Port = port;
+    }
+
+    public string Name { get; }
+
+    public int Port { get; }
+
+    public Uri Messages => new($"http://127.0.0.1:{Port}/api/messages");
+
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public static async Task<BotProcess> StartAsync(string name, string cpus, string file, IEnumerable<string> args, string workingDirectory,
+        IReadOnlyDictionary<string, string> environment, int port)
+    {
+        var info = new ProcessStartInfo("taskset")
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        info.ArgumentList.Add("-c");
+        info.ArgumentList.Add(cpus);
+        info.ArgumentList.Add(file);
+        foreach (var arg in args) info.ArgumentList.Add(arg);
+        foreach (var (key, value) in environment) info.Environment[key] = value;
+
+        var process = Process.Start(info) ?? throw new InvalidOperationException($"could not start {name}");
+        var log = Path.Combine(Path.GetTempPath(), $"empathybot-bench-{name}-{process.Id}.log");
+        _ = PumpAsync(process.StandardOutput, log);
+        _ = PumpAsync(process.StandardError, log);
+        var bot = new BotProcess(process, name, port);
+        await bot.WaitListeningAsync(TimeSpan.FromSeconds(120), log);
+        return bot;
+    }
+
+    /// <summary>VmHWM: the most resident memory the process ever had.</summary>
+    public double PeakRssMiB()
+    {
+        foreach (var line in File.ReadLines($"/proc/{process.Id}/status"))
+        {
+            if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
+                return long.Parse(line["VmHWM:".Length..].Trim().Split(' ')[0]) / 1024.0;
+        }
+
+        return double.NaN;
+    }
+
+    private static async Task PumpAsync(StreamReader reader, string log)
+    {
+        string? line;
+        while ((line = await reader.ReadLineAsync()) is not null)
+        {
+            lock (LogLock) File.AppendAllText(log, line + Environment.NewLine);
+        }
+    }
+
+    private async Task WaitListeningAsync(TimeSpan limit, string log)
+    {
+        var deadline = DateTime.UtcNow + limit;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (process.HasExited) throw new InvalidOperationException($"{Name} exited with {process.ExitCode}; see {log}");
+            try
+            {
+                using var client = new TcpClient();
+                await client.ConnectAsync(IPAddress.Loopback, Port);
+                return;
+            }
+            catch (SocketException)
+            {
+                await Task.Delay(100);
+            }
+        }
+
+        throw new TimeoutException($"{Name} did not listen on port {Port} within {limit}; see {log}");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+
+        process.Dispose();
+    }
+}
