@@ -23,6 +23,12 @@ public sealed record BenchOptions
     /// <summary>CPUs of the second host in the scale-out run.</summary>
     public string SecondHostCpus { get; init; } = "0";
 
+    /// <summary>Which bots run in the mixes: <c>sdk</c>, <c>empathybot</c>, <c>half</c> (EmpathyBot at half its capacity).</summary>
+    public IReadOnlySet<string> Contestants { get; init; } = new HashSet<string> { "sdk", "empathybot", "half" };
+
+    /// <summary>Extra environment for EmpathyBot's hosts (<c>--host-env Name=value</c>, repeatable), e.g. a setting to compare.</summary>
+    public IReadOnlyDictionary<string, string> HostEnvironment { get; init; } = new Dictionary<string, string>();
+
     public IReadOnlySet<string> Phases { get; init; } = new HashSet<string> { "calibrate", "hello", "work", "scale" };
 
     public static BenchOptions Parse(string[] args)
@@ -41,6 +47,8 @@ public sealed record BenchOptions
                 "--bot-cpus" => options with { BotCpus = value },
                 "--driver-cpus" => options with { DriverCpus = value },
                 "--second-host-cpus" => options with { SecondHostCpus = value },
+                "--contestants" => options with { Contestants = value.Split(',', StringSplitOptions.RemoveEmptyEntries).ToHashSet() },
+                "--host-env" => options with { HostEnvironment = WithVariable(options.HostEnvironment, value) },
                 "--phases" => options with { Phases = value.Split(',', StringSplitOptions.RemoveEmptyEntries).ToHashSet() },
                 _ => throw new ArgumentException($"unknown option {args[i]}; see bench/turns/README.md"),
             };
@@ -48,6 +56,13 @@ public sealed record BenchOptions
 
         if (args.Length % 2 != 0) throw new ArgumentException($"option {args[^1]} has no value");
         return options;
+    }
+
+    private static Dictionary<string, string> WithVariable(IReadOnlyDictionary<string, string> current, string assignment)
+    {
+        var at = assignment.IndexOf('=');
+        if (at <= 0) throw new ArgumentException($"--host-env wants Name=value, got '{assignment}'");
+        return new Dictionary<string, string>(current) { [assignment[..at]] = assignment[(at + 1)..] };
     }
 
     private static TimeSpan Seconds(string value) => TimeSpan.FromSeconds(double.Parse(value, CultureInfo.InvariantCulture));

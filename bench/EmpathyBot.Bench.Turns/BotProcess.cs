@@ -7,8 +7,6 @@ namespace EmpathyBot.Bench.Turns;
 /// <summary>A bot (or redis-server) in its own process, pinned to CPUs with taskset, and its peak resident memory.</summary>
 public sealed class BotProcess : IAsyncDisposable
 {
-    private static readonly Lock LogLock = new();
-
     private readonly Process process;
 
     private BotProcess(Process process, string name, int port)
@@ -34,23 +32,20 @@ public sealed class BotProcess : IAsyncDisposable
     public static async Task<BotProcess> StartAsync(string name, string cpus, string file, IEnumerable<string> args, string workingDirectory,
         IReadOnlyDictionary<string, string> environment, int port)
     {
-        var info = new ProcessStartInfo("taskset")
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
+        // The shell redirects the output straight to a file (then execs, keeping the pid), so the bot never waits
+        // on a pipe the driver would have to drain on its own CPU.
+        var log = Path.Combine(Path.GetTempPath(), $"empathybot-bench-{name}-{Guid.NewGuid():N}.log");
+        var info = new ProcessStartInfo("/bin/sh") { WorkingDirectory = workingDirectory, UseShellExecute = false };
         info.ArgumentList.Add("-c");
+        info.ArgumentList.Add("log=\"$1\"; shift; exec taskset -c \"$@\" > \"$log\" 2>&1");
+        info.ArgumentList.Add("sh");
+        info.ArgumentList.Add(log);
         info.ArgumentList.Add(cpus);
         info.ArgumentList.Add(file);
         foreach (var arg in args) info.ArgumentList.Add(arg);
         foreach (var (key, value) in environment) info.Environment[key] = value;
 
         var process = Process.Start(info) ?? throw new InvalidOperationException($"could not start {name}");
-        var log = Path.Combine(Path.GetTempPath(), $"empathybot-bench-{name}-{process.Id}.log");
-        _ = PumpAsync(process.StandardOutput, log);
-        _ = PumpAsync(process.StandardError, log);
         var bot = new BotProcess(process, name, port);
         await bot.WaitListeningAsync(TimeSpan.FromSeconds(120), log);
         return bot;
@@ -66,15 +61,6 @@ public sealed class BotProcess : IAsyncDisposable
         }
 
         return double.NaN;
-    }
-
-    private static async Task PumpAsync(StreamReader reader, string log)
-    {
-        string? line;
-        while ((line = await reader.ReadLineAsync()) is not null)
-        {
-            lock (LogLock) File.AppendAllText(log, line + Environment.NewLine);
-        }
     }
 
     private async Task WaitListeningAsync(TimeSpan limit, string log)

@@ -3,7 +3,7 @@ using System.Diagnostics;
 namespace EmpathyBot.Bench.Turns;
 
 /// <summary>Starts the contestants: the SDK's echo bot (installed with npm in a temporary folder), EmpathyBot's host, redis-server.</summary>
-public sealed class Bots(string repository, string scratch)
+public sealed class Bots(string repository, string scratch, IReadOnlyDictionary<string, string> hostEnvironment)
 {
     public const string BotBuilderPackage = "botbuilder@4.23.3";
 
@@ -40,6 +40,7 @@ public sealed class Bots(string repository, string scratch)
             ["Study__ParticipantSecret"] = "bench-participant-secret",
             ["DirectLine__TokenSigningKey"] = "bench-token-signing-key-bench-token-signing-key",
         };
+        foreach (var (key, value) in hostEnvironment) environment[key] = value;
         if (redisPort is { } redis)
         {
             environment["Storage__Provider"] = "Redis";

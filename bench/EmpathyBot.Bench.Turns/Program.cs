@@ -6,7 +6,7 @@ using EmpathyBot.Bench.Turns;
 var options = BenchOptions.Parse(args);
 var repository = FindRepository();
 var scratch = Directory.CreateTempSubdirectory("empathybot-bench-turns-").FullName;
-var bots = new Bots(repository, scratch);
+var bots = new Bots(repository, scratch, options.HostEnvironment);
 await using var sink = await ReplySink.StartAsync();
 Console.WriteLine($"{options.Duration.TotalSeconds:0} s per run, {options.Connections} connections, {options.Participants} participants; "
     + $"bots on CPU {options.BotCpus}, driver (load client + sink) on CPU {options.DriverCpus}; {Environment.ProcessorCount} CPUs visible to the driver");
@@ -24,11 +24,16 @@ try
     foreach (var mix in new[] { Mix.Hello, Mix.Work }.Where(m => options.Phases.Contains(m.ToString().ToLowerInvariant())))
     {
         var label = mix == Mix.Hello ? $"\"hello\" from {options.Participants} unconsented users" : $"{options.Participants} users: consent, respond, a reply, rate";
-        results[$"sdk-{mix}"] = await RunBot($"SDK echo bot, {label}", mix, () => bots.StartSdkEchoBotAsync(options.BotCpus), null);
+        if (options.Contestants.Contains("sdk"))
+            results[$"sdk-{mix}"] = await RunBot($"SDK echo bot, {label}", mix, () => bots.StartSdkEchoBotAsync(options.BotCpus), null);
+        if (!options.Contestants.Contains("empathybot")) continue;
         var ours = await RunBot($"EmpathyBot, {label}", mix, () => bots.StartEmpathyBotAsync("host", options.BotCpus, null), null);
         results[$"ours-{mix}"] = ours;
-        await RunBot($"EmpathyBot at half capacity ({ours.AnsweredTurns / 2:0}/s offered), {label}", mix,
-            () => bots.StartEmpathyBotAsync("host", options.BotCpus, null), ours.AnsweredTurns / 2);
+        if (options.Contestants.Contains("half"))
+        {
+            await RunBot($"EmpathyBot at half capacity ({ours.AnsweredTurns / 2:0}/s offered), {label}", mix,
+                () => bots.StartEmpathyBotAsync("host", options.BotCpus, null), ours.AnsweredTurns / 2);
+        }
     }
 
     if (options.Phases.Contains("scale"))

@@ -24,7 +24,7 @@ public sealed partial class SqliteStudyStore : IStudyStore, IDisposable, IAsyncD
     private readonly SqliteConnection writer;
     private readonly SemaphoreSlim writeGate = new(1, 1);
     private readonly TimeProvider time;
-    private bool disposed;
+    private volatile bool disposed;
 
     public SqliteStudyStore(string dataDirectory, TimeProvider? timeProvider = null)
     {
@@ -104,18 +104,23 @@ public sealed partial class SqliteStudyStore : IStudyStore, IDisposable, IAsyncD
         }
     }
 
-    /// <summary>Runs a read on a pooled connection (WAL readers never block the writer).</summary>
+    /// <summary>Runs a read on an idle reader connection (WAL readers never block the writer).</summary>
     private Task<T> Read<T>(Func<SqliteConnection, T> work, CancellationToken ct)
     {
         if (ct.IsCancellationRequested) return Task.FromCanceled<T>(ct);
+        SqliteConnection? connection = null;
         try
         {
             ObjectDisposedException.ThrowIf(disposed, this);
-            using var connection = Open();
-            return Task.FromResult(work(connection));
+            connection = RentReader();
+            var result = work(connection);
+            ReturnReader(connection);
+            return Task.FromResult(result);
         }
         catch (Exception ex)
         {
+            // A reader that failed mid-statement is not reused.
+            if (connection is not null) CloseReader(connection);
             return Task.FromException<T>(ex);
         }
     }
@@ -253,6 +258,7 @@ public sealed partial class SqliteStudyStore : IStudyStore, IDisposable, IAsyncD
             }
 
             StopCheckpointer();
+            CloseIdleReaders();
             DisposeStatementCache(writer);
             writer.Dispose();
             // Let tests and tools delete the directory: pooled handles would keep the file open.
