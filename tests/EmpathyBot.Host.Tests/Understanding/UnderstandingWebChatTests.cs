@@ -12,7 +12,7 @@ namespace EmpathyBot.Host.Tests.Understanding;
 /// End to end: a fake-server LLM runs both item sets, then a person takes a short quiz in the web chat
 /// (card and typed answers, with invalid ones sent back), sees their EQ beside the contender, and both reach /api/summary.
 /// </summary>
-public sealed partial class QuizWebChatTests
+public sealed partial class UnderstandingWebChatTests
 {
     [GeneratedRegex(@"^(\w+): <score>", RegexOptions.Multiline)]
     private static partial Regex ScoreLine();

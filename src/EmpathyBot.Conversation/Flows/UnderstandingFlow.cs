@@ -14,7 +14,7 @@ namespace EmpathyBot.Conversation.Flows;
 /// half EQ-Bench-style intensities (rate 0-10). At the end, the person's score, EQ and percentile per set, beside
 /// people's average and each contender on the same items.
 /// </summary>
-public sealed class QuizFlow(UnderstandingData data, IUnderstandingStore store, TimeProvider clock)
+public sealed class UnderstandingFlow(UnderstandingData data, IUnderstandingStore store, TimeProvider clock)
 {
     public const string ItemKey = "item";
     public const string InputPrefix = "q";
@@ -32,16 +32,16 @@ public sealed class QuizFlow(UnderstandingData data, IUnderstandingStore store, 
 
         var allocations = options.QuizItems / 2;
         var items = Draw(allocation, allocations).Concat(Draw(intensity, options.QuizItems - allocations)).ToArray();
-        var progress = new QuizProgress("quiz-" + Guid.NewGuid().ToString("N")[..16], items, 0, []);
-        return (TurnResult.Of(await CardAsync(progress, null, ct)), new ParticipantState(Quiz: progress));
+        var progress = new UnderstandingProgress("quiz-" + Guid.NewGuid().ToString("N")[..16], items, 0, []);
+        return (TurnResult.Of(await CardAsync(progress, null, ct)), new ParticipantState(Understanding: progress));
     }
 
-    private static IEnumerable<QuizItem> Draw(UnderstandingSet set, int count) =>
-        set.ItemIds.OrderBy(_ => Random.Shared.Next()).Take(count).Select(id => new QuizItem(set.Name, id));
+    private static IEnumerable<UnderstandingItemRef> Draw(UnderstandingSet set, int count) =>
+        set.ItemIds.OrderBy(_ => Random.Shared.Next()).Take(count).Select(id => new UnderstandingItemRef(set.Name, id));
 
     /// <summary>An answer from the card (<paramref name="values"/>) or typed as four numbers (<paramref name="text"/>).</summary>
     public async Task<(TurnResult Result, ParticipantState State)> SubmitAsync(
-        string participant, QuizProgress? progress, IReadOnlyDictionary<string, string>? values, string? text, CancellationToken ct)
+        string participant, UnderstandingProgress? progress, IReadOnlyDictionary<string, string>? values, string? text, CancellationToken ct)
     {
         if (progress is null || progress.Index >= progress.Items.Count)
             return (TurnResult.Of(Menu.WithMenu("That quiz is no longer open. Type quiz to start a new one.")), ParticipantState.Idle);
@@ -52,24 +52,24 @@ public sealed class QuizFlow(UnderstandingData data, IUnderstandingStore store, 
             return (TurnResult.Of(Menu.WithMenu("That quiz item is no longer part of the study, so the quiz stops here.", Tone.Attention)), ParticipantState.Idle);
 
         if (values?.GetValueOrDefault(ItemKey) is { } shown && shown != progress.Index.ToString(CultureInfo.InvariantCulture))
-            return (TurnResult.Of(await CardAsync(progress, "That card is from an earlier item; please answer this one.", ct)), new ParticipantState(Quiz: progress));
+            return (TurnResult.Of(await CardAsync(progress, "That card is from an earlier item; please answer this one.", ct)), new ParticipantState(Understanding: progress));
 
         var (answer, problem) = values is not null
             ? UnderstandingAnswerParser.FromInputs(Enumerable.Range(1, SeceuScorer.OptionCount).Select(n => values.GetValueOrDefault(InputPrefix + n)).ToArray(), set.Kind)
             : UnderstandingAnswerParser.ParseTyped(text, set.Kind);
-        if (answer is null) return (TurnResult.Of(await CardAsync(progress, problem, ct)), new ParticipantState(Quiz: progress));
+        if (answer is null) return (TurnResult.Of(await CardAsync(progress, problem, ct)), new ParticipantState(Understanding: progress));
 
         var standard = await data.StandardAsync(set, current.ItemId, ct);
         var score = UnderstandingAnalysis.ItemScore(set, current.ItemId, answer, standard);
-        await store.AddUnderstandingAnswerAsync(new UnderstandingAnswer($"{progress.QuizId}|{progress.Index}", Sources.Human, participant,
+        await store.AddUnderstandingAnswerAsync(new UnderstandingAnswer($"{progress.TestId}|{progress.Index}", Sources.Human, participant,
             set.Name, current.ItemId, answer, score, clock.GetUtcNow()), ct);
 
         var next = progress with { Index = progress.Index + 1, Scores = [.. progress.Scores, score] };
-        if (next.Index < next.Items.Count) return (TurnResult.Of(await CardAsync(next, null, ct)), new ParticipantState(Quiz: next));
+        if (next.Index < next.Items.Count) return (TurnResult.Of(await CardAsync(next, null, ct)), new ParticipantState(Understanding: next));
         return (TurnResult.Of(await FinishAsync(participant, next, ct)), ParticipantState.Idle);
     }
 
-    private async Task<Message> CardAsync(QuizProgress progress, string? problem, CancellationToken ct)
+    private async Task<Message> CardAsync(UnderstandingProgress progress, string? problem, CancellationToken ct)
     {
         var at = progress.Items[progress.Index];
         var set = await data.GetSetAsync(at.Set, ct) ?? throw new InvalidOperationException($"item set '{at.Set}' is missing");
@@ -110,7 +110,7 @@ public sealed class QuizFlow(UnderstandingData data, IUnderstandingStore store, 
         ]);
     }
 
-    private async Task<Message> FinishAsync(string participant, QuizProgress progress, CancellationToken ct)
+    private async Task<Message> FinishAsync(string participant, UnderstandingProgress progress, CancellationToken ct)
     {
         var blocks = new List<MessageBlock> { new Heading("Your emotion understanding") };
         var lines = new List<string>();
@@ -122,7 +122,7 @@ public sealed class QuizFlow(UnderstandingData data, IUnderstandingStore store, 
 
             // People's sample before this test joins it: the share of *others* who scored worse.
             var others = await store.GetUnderstandingScoresAsync(set.Name, Sources.Human, ct);
-            await store.AddUnderstandingTestAsync(new UnderstandingTest($"{progress.QuizId}|{set.Name}", Sources.Human, participant, set.Name,
+            await store.AddUnderstandingTestAsync(new UnderstandingTest($"{progress.TestId}|{set.Name}", Sources.Human, participant, set.Name,
                 group.Count(), score, clock.GetUtcNow()), ct);
             var cells = (await store.GetUnderstandingTestCellsAsync(ct)).Where(c => c.Set == set.Name).ToArray();
             var people = cells.FirstOrDefault(c => Sources.IsHuman(c.Source));
