@@ -72,6 +72,7 @@ public sealed partial class SqliteStudyStore
             Execute(c, "DELETE FROM conversation_state WHERE key = $p;", tx, who);
             ForgetAppraisal(c, tx, participant);
             ForgetUnderstanding(c, tx, participant);
+            ForgetOffers(c, tx, participant);
             return new ForgetResult(replies, ownRatings, consent);
         }, ct);
     }
