@@ -49,17 +49,18 @@ public sealed class RateFlow(IStudyStore store, IOptions<RatingOptions> options,
         if (offer is null) return NotOffered();
 
         var reply = await store.GetReplyAsync(replyId, ct);
-        var outcome = reply is null
-            ? RatingOutcome.UnknownReply
-            : await store.AddOfferedRatingAsync(new Rating(replyId, participant, value, clock.GetUtcNow()), ct);
-        return outcome switch
+        if (reply is null) return NoLongerInStudy();
+        return await store.AddOfferedRatingAsync(new Rating(replyId, participant, value, clock.GetUtcNow()), ct) switch
         {
-            RatingOutcome.Recorded => new TurnResult([], Thanks(value, options.Value.RevealSource ? $" It was written by {SourceNames.Describe(reply!.Source)}." : "")),
+            RatingOutcome.Recorded => new TurnResult([], Thanks(value, options.Value.RevealSource ? $" It was written by {SourceNames.Describe(reply.Source)}." : "")),
             RatingOutcome.AlreadyRated => AlreadyRated(),
             RatingOutcome.NotOffered => NotOffered(),
-            _ => TurnResult.Of(Menu.WithMenu("That reply is no longer in the study, so the rating was not stored.")),
+            _ => NoLongerInStudy(),
         };
     }
+
+    private static TurnResult NoLongerInStudy() =>
+        TurnResult.Of(Menu.WithMenu("That reply is no longer in the study, so the rating was not stored."));
 
     // Anyone can post any reply id; only the cards this rater was given count, so a rating cannot be aimed.
     private static TurnResult NotOffered() => TurnResult.Of(Menu.WithMenu(
