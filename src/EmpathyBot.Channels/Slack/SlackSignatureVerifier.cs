@@ -12,7 +12,7 @@ public enum SlackVerification
     BadSignature,
 }
 
-/// <summary>Slack's v0 request signing: HMAC-SHA256 over <c>v0:{timestamp}:{raw body}</c> (DESIGN.md §4).</summary>
+/// <summary>Slack's v0 request signing: HMAC-SHA256 over <c>v0:{timestamp}:{raw body}</c>.</summary>
 public sealed class SlackSignatureVerifier(TimeProvider time)
 {
     public const string TimestampHeader = "X-Slack-Request-Timestamp";

@@ -4,6 +4,7 @@ using System.Text;
 using EmpathyBot.Channels.Slack;
 using EmpathyBot.Conversation.Engine;
 using EmpathyBot.Conversation.Messages;
+using EmpathyBot.Channels.Work;
 using EmpathyBot.Storage.Abstractions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -12,7 +13,6 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Moq;
 
 namespace EmpathyBot.Channels.Tests.Slack;
 
@@ -30,19 +30,17 @@ public sealed class RecordingEngine : IConversationEngine
     }
 }
 
-/// <summary>A minimal host with only the Slack channel (AddEmpathyBotSlack + MapSlack) on real Kestrel, a recording engine and a claim-tracking store.</summary>
+/// <summary>A minimal host with only the Slack channel (AddEmpathyBotSlack + MapSlack) on real Kestrel, a recording engine and a real SQLite store for claims.</summary>
 public sealed class SlackTestApp : IAsyncDisposable
 {
     public const string Secret = "test-signing-secret";
     public const string BotToken = "xoxb-test-token";
 
     private readonly WebApplication app;
-    private readonly ConcurrentDictionary<string, bool> claims;
 
-    private SlackTestApp(WebApplication app, HttpClient client, RecordingEngine engine, Mock<IStudyStore> store, ConcurrentDictionary<string, bool> claims)
+    private SlackTestApp(WebApplication app, HttpClient client, RecordingEngine engine, TempSqliteStore store)
     {
         this.app = app;
-        this.claims = claims;
         Client = client;
         Engine = engine;
         Store = store;
@@ -52,11 +50,11 @@ public sealed class SlackTestApp : IAsyncDisposable
 
     public RecordingEngine Engine { get; }
 
-    public Mock<IStudyStore> Store { get; }
+    public TempSqliteStore Store { get; }
 
     public IReadOnlyList<Turn> Turns => Engine.Turns.ToArray();
 
-    public IReadOnlyCollection<string> ClaimedKeys => claims.Keys.ToArray();
+    public IReadOnlyList<string> ClaimedKeys => Store.ClaimedKeys();
 
     public IServiceProvider Services => app.Services;
 
@@ -80,19 +78,28 @@ public sealed class SlackTestApp : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(values.Where(v => v.Value is not null));
         builder.Services.AddEmpathyBotSlack(builder.Configuration);
         var engine = new RecordingEngine();
-        var store = new Mock<IStudyStore>();
-        var claims = new ConcurrentDictionary<string, bool>();
-        store.Setup(s => s.TryClaimAsync(It.IsAny<string>(), It.IsAny<TimeSpan>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync((string key, TimeSpan _, CancellationToken _) => claims.TryAdd(key, true));
+        var store = TempSqliteStore.Create();
         builder.Services.AddSingleton<IConversationEngine>(engine);
-        builder.Services.AddSingleton(store.Object);
+        builder.Services.AddSingleton<IIdempotencyStore>(store.Store);
         var app = builder.Build();
-        app.MapSlack();
-        await app.StartAsync();
+        try
+        {
+            app.MapSlack();
+            await app.StartAsync();
+        }
+        catch
+        {
+            await store.DisposeAsync();
+            throw;
+        }
+
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var client = new HttpClient { BaseAddress = new Uri(address), Timeout = TimeSpan.FromSeconds(10) };
-        return new SlackTestApp(app, client, engine, store, claims);
+        return new SlackTestApp(app, client, engine, store);
     }
+
+    /// <summary>Waits (at most 10 s) until every queued Slack request has been handled.</summary>
+    public Task DrainAsync() => Services.GetRequiredService<ConversationWorkQueue>().WhenIdleAsync().WaitAsync(TimeSpan.FromSeconds(10));
 
     public Task<HttpResponseMessage> PostSignedAsync(string path, string body, string contentType, long? timestamp = null, string secret = Secret, IDictionary<string, string>? headers = null)
     {
@@ -121,5 +128,6 @@ public sealed class SlackTestApp : IAsyncDisposable
         Client.Dispose();
         await app.StopAsync();
         await app.DisposeAsync();
+        await Store.DisposeAsync();
     }
 }

@@ -1,6 +1,6 @@
 using System.Reflection;
 using System.Text.Json;
-using EmpathyBot.Channels.BotFramework;
+using EmpathyBot.Channels.Teams;
 using EmpathyBot.Channels.DirectLine;
 using EmpathyBot.Channels.Slack;
 using EmpathyBot.Conversation;

@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace EmpathyBot.Channels.BotFramework;
+namespace EmpathyBot.Channels.Teams;
 
 /// <summary>The Bot Connector refused a call (after retries, for 429 and 5xx).</summary>
 public sealed class ConnectorException(HttpStatusCode status, string method, string url, string body)

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using EmpathyBot.Channels.Rendering;
 
-namespace EmpathyBot.Channels.BotFramework;
+namespace EmpathyBot.Channels.Teams;
 
 /// <summary>The body of an <c>adaptiveCard/action</c> invoke response (the SDK's AdaptiveCardInvokeResponse).</summary>
 public static class InvokeResponse

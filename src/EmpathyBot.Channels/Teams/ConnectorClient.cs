@@ -5,7 +5,7 @@ using System.Text.Json.Nodes;
 using EmpathyBot.Channels.Activities;
 using Microsoft.Extensions.Logging;
 
-namespace EmpathyBot.Channels.BotFramework;
+namespace EmpathyBot.Channels.Teams;
 
 /// <summary>
 /// Sends activities to a channel's Bot Connector (<c>{serviceUrl}/v3/conversations/...</c>), the SDK's ConnectorClient.

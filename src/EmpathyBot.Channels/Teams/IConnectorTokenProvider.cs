@@ -1,4 +1,4 @@
-namespace EmpathyBot.Channels.BotFramework;
+namespace EmpathyBot.Channels.Teams;
 
 /// <summary>Bearer tokens for calls to the Bot Connector service; null when auth is off (local clients need none).</summary>
 public interface IConnectorTokenProvider

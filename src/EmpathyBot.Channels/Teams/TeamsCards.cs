@@ -3,7 +3,7 @@ using EmpathyBot.Channels.Activities;
 using EmpathyBot.Channels.Rendering;
 using EmpathyBot.Conversation.Messages;
 
-namespace EmpathyBot.Channels.BotFramework;
+namespace EmpathyBot.Channels.Teams;
 
 /// <summary>
 /// Teams flavour of the shared Adaptive Card: rating buttons become Action.Execute (an invoke whose answer

@@ -1,48 +1,34 @@
 using System.Text.Json.Nodes;
 using EmpathyBot.Channels.Activities;
+using EmpathyBot.Channels.Work;
 using EmpathyBot.Conversation.Engine;
 using EmpathyBot.Conversation.Messages;
 using EmpathyBot.Storage.Abstractions;
 using Microsoft.Extensions.Logging;
 
-namespace EmpathyBot.Channels.BotFramework;
+namespace EmpathyBot.Channels.Teams;
 
 /// <summary>
-/// Runs authenticated, deduplicated Teams activities through the engine and sends the results through the
+/// Runs authenticated Teams activities through the engine, once each, and sends the results through the
 /// Bot Connector (the SDK's CloudAdapter + TeamsActivityHandler, without the SDK).
 /// </summary>
-public sealed class BotFrameworkAdapter(
+public sealed class TeamsAdapter(
     IConversationEngine engine,
-    IStudyStore store,
-    Participants participants,
-    ConversationReferences references,
+    IIdempotencyStore claims,
     ConnectorClient connector,
-    TurnQueue queue,
-    ILogger<BotFrameworkAdapter> logger)
+    ConversationWorkQueue queue,
+    ILogger<TeamsAdapter> logger)
 {
-    public const string StoreUnavailableText = "Sorry, the study store is unavailable right now; please try again shortly.";
-    public const string FailureText = "Sorry, something went wrong with that; please try again.";
-
     /// <summary>Re-deliveries come within minutes; a day keeps every retry out with room to spare.</summary>
     public static readonly TimeSpan DedupeWindow = TimeSpan.FromDays(1);
 
     /// <summary>Teams sends both conversationUpdate and installationUpdate on install: greet once.</summary>
     public static readonly TimeSpan WelcomeWindow = TimeSpan.FromMinutes(10);
 
-    /// <summary>False when the activity was seen before (a re-delivery), so it must not be processed again.</summary>
-    public async Task<bool> ClaimAsync(Activity activity, CancellationToken ct)
-    {
-        if (string.IsNullOrEmpty(activity.Id)) return true;
-        return await store.TryClaimAsync($"activity:{TeamsTurns.ChannelOf(activity)}:{activity.Id}", DedupeWindow, ct);
-    }
+    private const string ChannelName = "Teams";
 
-    /// <summary>Queues a message, conversationUpdate or installationUpdate to run after the ack.</summary>
-    public void Enqueue(Activity activity) =>
-        queue.Enqueue(activity.Conversation?.Id ?? "", ct => ProcessAsync(activity, ct));
-
-    /// <summary>Queues an apology for an activity that could not even be claimed (store down).</summary>
-    public void EnqueueApology(Activity activity, string text) =>
-        queue.Enqueue(activity.Conversation?.Id ?? "", ct => SendRepliesAsync(activity, [Message.Text(text)], ct));
+    /// <summary>Queues a message, conversationUpdate or installationUpdate to run after the ack; false when the queue did not take it.</summary>
+    public bool TryEnqueue(Activity activity) => queue.TryEnqueue(LaneOf(activity), ct => ProcessAsync(activity, ct));
 
     public async Task ProcessAsync(Activity activity, CancellationToken ct)
     {
@@ -56,18 +42,18 @@ public sealed class BotFrameworkAdapter(
         TurnResult result;
         try
         {
+            if (!await ClaimAsync(activity, ct)) return;
             if (turn.Kind == TurnKind.ConversationStart
-                && !await store.TryClaimAsync($"welcome:{turn.Channel}:{turn.ConversationId}", WelcomeWindow, ct))
+                && !await claims.TryClaimAsync($"welcome:{turn.Channel}:{turn.ConversationId}", WelcomeWindow, ct))
             {
                 return;
             }
 
             result = await engine.HandleAsync(turn, ct);
-            await RememberAsync(turn, activity, ct);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            result = TurnResult.Of(Message.Text(Apology(e)));
+            result = TurnResult.Of(Message.Text(Apologies.For(e, logger, ChannelName)));
         }
 
         if (result.ReplaceActionSource is { } replacement)
@@ -98,12 +84,12 @@ public sealed class BotFrameworkAdapter(
         TurnResult result;
         try
         {
+            if (!await ClaimAsync(activity, ct)) return InvokeResponse.Text("Already received.");
             result = await engine.HandleAsync(turn, ct);
-            await RememberAsync(turn, activity, ct);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            return InvokeResponse.Text(Apology(e));
+            return InvokeResponse.Text(Apologies.For(e, logger, ChannelName));
         }
 
         var replies = result.Replies;
@@ -122,8 +108,21 @@ public sealed class BotFrameworkAdapter(
             response = InvokeResponse.Text("Done.");
         }
 
-        if (replies.Count > 0) queue.Enqueue(activity.Conversation!.Id!, token => SendRepliesAsync(activity, replies, token));
+        // The rating is stored already: if the queue is shutting down, its messages go out now rather than never.
+        if (replies.Count > 0 && !queue.TryEnqueue(LaneOf(activity), token => SendRepliesAsync(activity, replies, token)))
+            await SendRepliesAsync(activity, replies, ct);
         return response;
+    }
+
+    private static string LaneOf(Activity activity) => TeamsTurns.Channel + ":" + activity.Conversation?.Id;
+
+    /// <summary>False when the activity was seen before (a re-delivery), so it must not be processed again.</summary>
+    private async Task<bool> ClaimAsync(Activity activity, CancellationToken ct)
+    {
+        if (string.IsNullOrEmpty(activity.Id)) return true;
+        if (await claims.TryClaimAsync($"activity:{TeamsTurns.Channel}:{activity.Id}", DedupeWindow, ct)) return true;
+        logger.LogInformation("Ignored re-delivery of Teams activity {Id}", activity.Id);
+        return false;
     }
 
     private async Task SendRepliesAsync(Activity inbound, IReadOnlyList<Message> replies, CancellationToken ct)
@@ -136,36 +135,5 @@ public sealed class BotFrameworkAdapter(
             else
                 await connector.ReplyToActivityAsync(inbound.ServiceUrl!, inbound.Conversation!.Id!, inbound.Id, outbound, ct);
         }
-    }
-
-    private async Task RememberAsync(Turn turn, Activity activity, CancellationToken ct)
-    {
-        if (ConversationReference.From(activity) is not { } reference) return;
-        try
-        {
-            // Nothing is kept before consent, and nothing after "forget me".
-            var participant = participants.KeyOf(turn);
-            if (await store.GetConsentAsync(participant, ct) is null)
-                await references.DeleteAsync(participant, ct);
-            else
-                await references.SaveAsync(participant, reference, ct);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            // The turn itself succeeded; only later proactive notes are affected.
-            logger.LogWarning(e, "Could not store the conversation reference for {Conversation}", reference.ConversationId);
-        }
-    }
-
-    private string Apology(Exception e)
-    {
-        if (e is StoreUnavailableException)
-        {
-            logger.LogWarning(e, "Study store unavailable during a Teams turn");
-            return StoreUnavailableText;
-        }
-
-        logger.LogError(e, "Teams turn failed");
-        return FailureText;
     }
 }

@@ -1,13 +1,13 @@
 using System.Text.Json;
 using EmpathyBot.Channels.Auth;
-using EmpathyBot.Channels.BotFramework;
+using EmpathyBot.Channels.Teams;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 
-namespace EmpathyBot.Channels.Tests.BotFramework;
+namespace EmpathyBot.Channels.Tests.Teams;
 
-public sealed class BotFrameworkAuthenticatorTests : IAsyncLifetime
+public sealed class TeamsAuthenticatorTests : IAsyncLifetime
 {
     private const string AppId = "11111111-2222-3333-4444-555555555555";
     private const string ServiceUrl = "https://smba.trafficmanager.net/emea/";
@@ -30,7 +30,7 @@ public sealed class BotFrameworkAuthenticatorTests : IAsyncLifetime
         await server.DisposeAsync();
     }
 
-    private BotFrameworkAuthenticator Create(string? appId = AppId, string? tenant = null) => new(
+    private TeamsAuthenticator Create(string? appId = AppId, string? tenant = null) => new(
         Options.Create(new BotOptions
         {
             MicrosoftAppId = appId,
@@ -39,7 +39,7 @@ public sealed class BotFrameworkAuthenticatorTests : IAsyncLifetime
             OpenIdMetadataUrl = server.ChannelMetadataUrl,
             EmulatorOpenIdMetadataUrl = server.EmulatorMetadataUrl,
         }),
-        http, TimeProvider.System, NullLogger<BotFrameworkAuthenticator>.Instance);
+        http, TimeProvider.System, NullLogger<TeamsAuthenticator>.Instance);
 
     private Task<AuthOutcome> Check(string? header, string? channel = Channel, string? serviceUrl = ServiceUrl) =>
         Create().AuthenticateAsync(header, channel, serviceUrl, CancellationToken.None);

@@ -1,9 +1,9 @@
 using System.Text.Json.Nodes;
 using EmpathyBot.Channels.Activities;
-using EmpathyBot.Channels.BotFramework;
+using EmpathyBot.Channels.Teams;
 using EmpathyBot.Conversation.Messages;
 
-namespace EmpathyBot.Channels.Tests.BotFramework;
+namespace EmpathyBot.Channels.Tests.Teams;
 
 public sealed class TeamsCardsTests
 {

@@ -1,4 +1,4 @@
-using EmpathyBot.Channels.BotFramework;
+using EmpathyBot.Channels.Teams;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
@@ -8,9 +8,9 @@ namespace EmpathyBot.Channels.Auth;
 
 /// <summary>
 /// Validates the bearer token on an inbound Activity the way botbuilder-dotnet's JwtTokenValidation,
-/// ChannelValidation and EmulatorValidation do (DESIGN.md §4).
+/// ChannelValidation and EmulatorValidation do.
 /// </summary>
-public sealed class BotFrameworkAuthenticator
+public sealed class TeamsAuthenticator
 {
     public const string BotFrameworkIssuer = "https://api.botframework.com";
 
@@ -22,7 +22,7 @@ public sealed class BotFrameworkAuthenticator
     private readonly JsonWebTokenHandler handler = new();
     private readonly HashSet<string> emulatorIssuers;
 
-    public BotFrameworkAuthenticator(IOptions<BotOptions> options, HttpClient http, TimeProvider time, ILogger<BotFrameworkAuthenticator> logger)
+    public TeamsAuthenticator(IOptions<BotOptions> options, HttpClient http, TimeProvider time, ILogger<TeamsAuthenticator> logger)
     {
         this.options = options.Value;
         ChannelKeys = new OpenIdSigningKeys(http, this.options.OpenIdMetadataUrl, time, logger);
@@ -40,7 +40,18 @@ public sealed class BotFrameworkAuthenticator
 
     public bool Enabled => options.AuthEnabled;
 
+    /// <summary>Both steps at once, for a caller that already holds the activity's channel and service URL.</summary>
     public async Task<AuthOutcome> AuthenticateAsync(string? authorizationHeader, string? channelId, string? serviceUrl, CancellationToken ct)
+    {
+        var outcome = await AuthenticateAsync(authorizationHeader, ct);
+        return outcome.Scope?.Refuses(channelId, serviceUrl) is { } refusal ? AuthOutcome.Fail(refusal) : outcome;
+    }
+
+    /// <summary>
+    /// The token alone, from the Authorization header: it runs before the body is read, so an unauthenticated caller
+    /// cannot make the bot read or parse a large body. What the activity may then claim is in <see cref="AuthOutcome.Scope"/>.
+    /// </summary>
+    public async Task<AuthOutcome> AuthenticateAsync(string? authorizationHeader, CancellationToken ct)
     {
         if (!options.AuthEnabled) return AuthOutcome.Anonymous;
         if (string.IsNullOrWhiteSpace(authorizationHeader)) return AuthOutcome.Fail("missing Authorization header");
@@ -92,12 +103,7 @@ public sealed class BotFrameworkAuthenticator
         if (!result.IsValid) return AuthOutcome.Fail($"invalid token: {result.Exception?.GetType().Name ?? "rejected"}");
 
         // A key serves only the channels it is endorsed for; emulator (AAD) keys carry none and skip this.
-        if (!emulator || key.Endorsements.Count > 0)
-        {
-            if (string.IsNullOrEmpty(channelId) || !key.Endorsements.Contains(channelId, StringComparer.Ordinal))
-                return AuthOutcome.Fail($"signing key is not endorsed for channel '{channelId}'");
-        }
-
+        var endorsements = !emulator || key.Endorsements.Count > 0 ? key.Endorsements : null;
         if (emulator)
         {
             var version = token.TryGetClaim("ver", out var ver) ? ver.Value : null;
@@ -110,10 +116,9 @@ public sealed class BotFrameworkAuthenticator
         {
             var claimed = token.TryGetClaim("serviceurl", out var su) ? su.Value : null;
             if (string.IsNullOrEmpty(claimed)) return AuthOutcome.Fail("token has no serviceurl claim");
-            if (!string.Equals(claimed, serviceUrl, StringComparison.OrdinalIgnoreCase))
-                return AuthOutcome.Fail("token serviceurl does not match the activity's serviceUrl");
+            return AuthOutcome.Ok(result.ClaimsIdentity, new TokenScope(endorsements, claimed));
         }
 
-        return AuthOutcome.Ok(result.ClaimsIdentity);
+        return AuthOutcome.Ok(result.ClaimsIdentity, new TokenScope(endorsements, null));
     }
 }

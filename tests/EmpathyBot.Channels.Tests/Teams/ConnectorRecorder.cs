@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
-namespace EmpathyBot.Channels.Tests.BotFramework;
+namespace EmpathyBot.Channels.Tests.Teams;
 
 /// <summary>A Bot Connector on 127.0.0.1 that records every call and answers from a script (default 201 with an id).</summary>
 public sealed class ConnectorRecorder : IAsyncDisposable

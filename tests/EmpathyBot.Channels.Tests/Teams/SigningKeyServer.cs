@@ -9,7 +9,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
-namespace EmpathyBot.Channels.Tests.BotFramework;
+namespace EmpathyBot.Channels.Tests.Teams;
 
 /// <summary>
 /// Serves OpenID metadata and JWKS (with Bot Framework endorsements) on 127.0.0.1, like

@@ -3,7 +3,7 @@ using EmpathyBot.Channels.Activities;
 using EmpathyBot.Conversation.Engine;
 using EmpathyBot.Conversation.Messages;
 
-namespace EmpathyBot.Channels.BotFramework;
+namespace EmpathyBot.Channels.Teams;
 
 /// <summary>
 /// Maps Teams activities to engine turns: the bot answers in group chats and channels only when @mentioned
@@ -11,10 +11,13 @@ namespace EmpathyBot.Channels.BotFramework;
 /// </summary>
 public static class TeamsTurns
 {
-    public const string DefaultChannel = "msteams";
-    public const string AdaptiveCardActionInvoke = "adaptiveCard/action";
+    /// <summary>
+    /// The channel of every turn from the Teams endpoint, whatever <c>channelId</c> the body names: the body is the
+    /// sender's word, and a Slack or web chat participant's key must never be reachable through this endpoint.
+    /// </summary>
+    public const string Channel = "msteams";
 
-    public static string ChannelOf(Activity activity) => string.IsNullOrEmpty(activity.ChannelId) ? DefaultChannel : activity.ChannelId;
+    public const string AdaptiveCardActionInvoke = "adaptiveCard/action";
 
     public static bool IsGroup(Activity activity) =>
         activity.Conversation?.ConversationType is "groupChat" or "channel" || activity.Conversation?.IsGroup == true;
@@ -25,7 +28,6 @@ public static class TeamsTurns
         var user = activity.From?.Id;
         var conversation = activity.Conversation?.Id;
         if (string.IsNullOrEmpty(user) || string.IsNullOrEmpty(conversation)) return null;
-        var channel = ChannelOf(activity);
 
         switch (activity.Type)
         {
@@ -35,15 +37,15 @@ public static class TeamsTurns
                 var text = StripBotMention(activity)?.Trim();
                 if (value is null && IsGroup(activity) && !mentioned) return null;
                 if (string.IsNullOrEmpty(text) && value is null) return null;
-                return new Turn(channel, user, conversation, TurnKind.Message, string.IsNullOrEmpty(text) ? null : text, value, activity.Id);
+                return new Turn(Channel, user, conversation, TurnKind.Message, string.IsNullOrEmpty(text) ? null : text, value, activity.Id);
 
             case ActivityTypes.ConversationUpdate:
                 // Teams tells us about our own arrival (install in a personal chat, added to a team or group chat).
                 var botAdded = activity.MembersAdded?.Any(m => m.Id == activity.Recipient?.Id) ?? false;
-                return botAdded ? new Turn(channel, user, conversation, TurnKind.ConversationStart, null, null, activity.Id) : null;
+                return botAdded ? new Turn(Channel, user, conversation, TurnKind.ConversationStart, null, null, activity.Id) : null;
 
             case ActivityTypes.InstallationUpdate when activity.Action is null or "add":
-                return new Turn(channel, user, conversation, TurnKind.ConversationStart, null, null, activity.Id);
+                return new Turn(Channel, user, conversation, TurnKind.ConversationStart, null, null, activity.Id);
 
             default:
                 return null;
@@ -60,7 +62,7 @@ public static class TeamsTurns
         var data = new Dictionary<string, string>(ActivityTurns.Flatten(action["data"]) ?? new Dictionary<string, string>(), StringComparer.Ordinal);
         if (!data.ContainsKey(ActionKeys.Action) && JsonText.String(action["verb"]) is { Length: > 0 } verb) data[ActionKeys.Action] = verb;
         if (data.Count == 0) return null;
-        return new Turn(ChannelOf(activity), user, conversation, TurnKind.Message, null, data, activity.Id);
+        return new Turn(Channel, user, conversation, TurnKind.Message, null, data, activity.Id);
     }
 
     public static bool MentionsBot(Activity activity) => BotMentions(activity).Any();

@@ -1,19 +1,19 @@
 using EmpathyBot.Channels.Auth;
-using EmpathyBot.Conversation.Engine;
+using EmpathyBot.Channels.Work;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace EmpathyBot.Channels.BotFramework;
+namespace EmpathyBot.Channels.Teams;
 
-public static class BotFrameworkServiceCollectionExtensions
+public static class TeamsServiceCollectionExtensions
 {
-    public const string AuthHttpClient = "EmpathyBot.BotFramework.Auth";
-    public const string ConnectorHttpClient = "EmpathyBot.BotFramework.Connector";
+    public const string AuthHttpClient = "EmpathyBot.Teams.Auth";
+    public const string ConnectorHttpClient = "EmpathyBot.Teams.Connector";
 
-    /// <summary>Teams through the Bot Framework: auth, the connector, the turn queue and proactive messages (section <c>Bot</c>).</summary>
+    /// <summary>Teams through the Bot Framework: auth, the connector and the conversation work queue (section <c>Bot</c>).</summary>
     public static IServiceCollection AddEmpathyBotTeams(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<BotOptions>().Bind(configuration.GetSection(BotOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
@@ -21,23 +21,19 @@ public static class BotFrameworkServiceCollectionExtensions
         services.AddHttpClient(AuthHttpClient, c => c.Timeout = TimeSpan.FromSeconds(10));
         services.AddHttpClient(ConnectorHttpClient, c => c.Timeout = TimeSpan.FromSeconds(30));
 
-        services.AddSingleton(sp => new BotFrameworkAuthenticator(
+        services.AddSingleton(sp => new TeamsAuthenticator(
             sp.GetRequiredService<IOptions<BotOptions>>(),
             sp.GetRequiredService<IHttpClientFactory>().CreateClient(AuthHttpClient),
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILogger<BotFrameworkAuthenticator>>()));
+            sp.GetRequiredService<ILogger<TeamsAuthenticator>>()));
         services.TryAddSingleton<IConnectorTokenProvider, MsalConnectorTokenProvider>();
         services.AddSingleton(sp => new ConnectorClient(
             sp.GetRequiredService<IHttpClientFactory>().CreateClient(ConnectorHttpClient),
             sp.GetRequiredService<IConnectorTokenProvider>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<ConnectorClient>>()));
-        services.AddSingleton<ConversationReferences>();
-        services.AddSingleton<TurnQueue>();
-        services.AddHostedService(sp => sp.GetRequiredService<TurnQueue>());
-        services.AddSingleton<BotFrameworkAdapter>();
-        services.AddSingleton<BotFrameworkProactiveMessenger>();
-        services.TryAddSingleton<IProactiveMessenger>(sp => sp.GetRequiredService<BotFrameworkProactiveMessenger>());
+        services.AddConversationWorkQueue();
+        services.AddSingleton<TeamsAdapter>();
         return services;
     }
 }

@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using EmpathyBot.Channels.BotFramework;
-using EmpathyBot.Conversation;
+using EmpathyBot.Channels.Teams;
+using EmpathyBot.Channels.Work;
 using EmpathyBot.Conversation.Engine;
 using EmpathyBot.Conversation.Messages;
 using EmpathyBot.Storage.Abstractions;
@@ -11,26 +11,29 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Moq;
 
-namespace EmpathyBot.Channels.Tests.BotFramework;
+namespace EmpathyBot.Channels.Tests.Teams;
 
 /// <summary>
-/// Only the Teams endpoint on Kestrel (127.0.0.1), with a recording engine and an in-memory claim/state store,
-/// to test the protocol: status codes, auth, dedupe, mentions, invoke responses.
+/// Only the Teams endpoint on Kestrel (127.0.0.1), with a recording engine and a real SQLite store in a temporary
+/// directory for claims, to test the protocol: status codes, auth, dedupe, mentions, invoke responses.
+/// Unless the settings say otherwise it runs in the unauthenticated development mode.
 /// </summary>
 public sealed class TeamsTestHost : IAsyncDisposable
 {
     private readonly WebApplication app;
 
-    private TeamsTestHost(WebApplication app, RecordingEngine engine)
+    private TeamsTestHost(WebApplication app, RecordingEngine engine, TempSqliteStore store)
     {
         this.app = app;
         Engine = engine;
+        Store = store;
         Client = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
     }
 
     public RecordingEngine Engine { get; }
+
+    public TempSqliteStore Store { get; }
 
     public HttpClient Client { get; }
 
@@ -41,18 +44,26 @@ public sealed class TeamsTestHost : IAsyncDisposable
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
-        builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
+        builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?> { ["Bot:AllowUnauthenticated"] = "true" });
         var engine = new RecordingEngine();
+        var store = TempSqliteStore.Create();
         builder.Services.AddSingleton<IConnectorTokenProvider>(new FixedTokenProvider("connector-token"));
         builder.Services.AddEmpathyBotTeams(builder.Configuration);
         builder.Services.AddSingleton<IConversationEngine>(engine);
-        builder.Services.AddSingleton(MemoryStore().Object);
-        builder.Services.Configure<StudyOptions>(o => o.ParticipantSecret = "test-secret");
-        builder.Services.AddSingleton<Participants>();
+        builder.Services.AddSingleton<IIdempotencyStore>(store.Store);
         var app = builder.Build();
-        app.MapBotFrameworkMessages();
-        await app.StartAsync();
-        return new TeamsTestHost(app, engine);
+        try
+        {
+            app.MapTeamsMessages();
+            await app.StartAsync();
+        }
+        catch
+        {
+            await store.DisposeAsync();
+            throw;
+        }
+
+        return new TeamsTestHost(app, engine, store);
     }
 
     public Task<HttpResponseMessage> PostAsync(JsonObject activity, string? authorization = null)
@@ -62,7 +73,15 @@ public sealed class TeamsTestHost : IAsyncDisposable
         return Client.SendAsync(request);
     }
 
-    public Task DrainAsync() => Services.GetRequiredService<TurnQueue>().DrainAsync(TimeSpan.FromSeconds(10));
+    /// <summary>Waits (at most 10 s) until every queued turn has run and its replies went out.</summary>
+    public Task DrainAsync() => Services.GetRequiredService<ConversationWorkQueue>().WhenIdleAsync().WaitAsync(TimeSpan.FromSeconds(10));
+
+    /// <summary>Stops the host as a shutdown does (the work queue drains within <paramref name="timeout"/>).</summary>
+    public async Task StopAsync(TimeSpan timeout)
+    {
+        using var limit = new CancellationTokenSource(timeout);
+        await app.StopAsync(limit.Token);
+    }
 
     /// <summary>A Teams activity as the channel sends it.</summary>
     public static JsonObject Activity(string serviceUrl, string type = "message", string? text = null, string? id = null,
@@ -85,32 +104,12 @@ public sealed class TeamsTestHost : IAsyncDisposable
         return activity;
     }
 
-    private static Mock<IStudyStore> MemoryStore()
-    {
-        var claims = new ConcurrentDictionary<string, bool>();
-        var states = new ConcurrentDictionary<string, VersionedState>();
-        var store = new Mock<IStudyStore>();
-        store.Setup(s => s.TryClaimAsync(It.IsAny<string>(), It.IsAny<TimeSpan>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync((string key, TimeSpan _, CancellationToken _) => claims.TryAdd(key, true));
-        store.Setup(s => s.GetConsentAsync(It.IsAny<string>(), It.IsAny<CancellationToken>())).ReturnsAsync(DateTimeOffset.UtcNow);
-        store.Setup(s => s.GetStateAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync((string key, CancellationToken _) => states.GetValueOrDefault(key));
-        store.Setup(s => s.TrySaveStateAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<long>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync((string key, string json, long expected, CancellationToken _) =>
-            {
-                var current = states.GetValueOrDefault(key);
-                if ((current?.Version ?? 0) != expected) return false;
-                states[key] = new VersionedState(json, expected + 1);
-                return true;
-            });
-        return store;
-    }
-
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();
         await app.StopAsync();
         await app.DisposeAsync();
+        await Store.DisposeAsync();
     }
 
     private sealed class FixedTokenProvider(string token) : IConnectorTokenProvider
@@ -126,17 +125,26 @@ public sealed class RecordingEngine : IConversationEngine
 
     public Exception? Throw { get; set; }
 
-    public Task<TurnResult> HandleAsync(Turn turn, CancellationToken ct = default)
+    /// <summary>When set, every turn waits for it before answering (to hold work in the queue).</summary>
+    public Task? Hold { get; set; }
+
+    public async Task<TurnResult> HandleAsync(Turn turn, CancellationToken ct = default)
     {
         Turns.Enqueue(turn);
+        if (Hold is { } hold) await hold.WaitAsync(ct);
+        return Answer(turn);
+    }
+
+    private TurnResult Answer(Turn turn)
+    {
         if (Throw is not null) throw Throw;
-        if (turn.Kind == TurnKind.ConversationStart) return Task.FromResult(TurnResult.Of(Message.Text("welcome")));
+        if (turn.Kind == TurnKind.ConversationStart) return TurnResult.Of(Message.Text("welcome"));
         if (turn.Value?.GetValueOrDefault(ActionKeys.Action) == "rate")
         {
             var thanks = new Message("thanks", [new Paragraph("Thanks for rating", Tone.Good)], [MessageAction.Command("Rate another", "rate")]);
-            return Task.FromResult(new TurnResult([], thanks));
+            return new TurnResult([], thanks);
         }
 
-        return Task.FromResult(TurnResult.Of(Message.Text($"echo: {turn.Text ?? string.Join(",", turn.Value!.Select(p => p.Key + "=" + p.Value))}")));
+        return TurnResult.Of(Message.Text($"echo: {turn.Text ?? string.Join(",", turn.Value!.Select(p => p.Key + "=" + p.Value))}"));
     }
 }

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Options;
 using Microsoft.Identity.Client;
 
-namespace EmpathyBot.Channels.BotFramework;
+namespace EmpathyBot.Channels.Teams;
 
 /// <summary>
 /// Client-credentials tokens for the Bot Connector (scope <c>https://api.botframework.com/.default</c>) from the

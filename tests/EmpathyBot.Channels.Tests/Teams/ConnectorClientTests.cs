@@ -1,8 +1,8 @@
 using EmpathyBot.Channels.Activities;
-using EmpathyBot.Channels.BotFramework;
+using EmpathyBot.Channels.Teams;
 using Microsoft.Extensions.Logging.Abstractions;
 
-namespace EmpathyBot.Channels.Tests.BotFramework;
+namespace EmpathyBot.Channels.Tests.Teams;
 
 public sealed class ConnectorClientTests : IAsyncLifetime
 {

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace EmpathyBot.Channels.BotFramework;
+namespace EmpathyBot.Channels.Teams;
 
 /// <summary>Lenient reads of client-sent JSON: a field of the wrong shape counts as absent instead of throwing.</summary>
 internal static class JsonText
