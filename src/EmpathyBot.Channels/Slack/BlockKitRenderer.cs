@@ -6,7 +6,7 @@ using EmpathyBot.Conversation.Messages;
 namespace EmpathyBot.Channels.Slack;
 
 /// <summary>
-/// Renders channel-neutral messages as Block Kit within Slack's limits (DESIGN.md §4): long text is split
+/// Renders channel-neutral messages as Block Kit within Slack's limits: long text is split
 /// over several sections and messages; beyond <c>maxMessages</c> it is cut with a link to the dashboard,
 /// so Slack never rejects a reply.
 /// </summary>

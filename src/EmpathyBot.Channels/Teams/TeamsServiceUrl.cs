@@ -15,7 +15,7 @@ public static class TeamsServiceUrl
         if (!string.IsNullOrEmpty(uri.UserInfo))
             return "serviceUrl must not carry user information.";
         if (loopbackOnly && !uri.IsLoopback)
-            return "Without Bot:MicrosoftAppId the bot answers only at loopback service URLs (localhost, 127.0.0.1, ::1).";
+            return "Without Bot:MicrosoftAppId the bot answers only a serviceUrl on this machine (localhost, 127.0.0.1, ::1).";
         return null;
     }
 }

@@ -193,7 +193,7 @@ public class BlockKitRendererTests
         Assert.Contains("web dashboard", part.Blocks[^1]!.ToJsonString());
     }
 
-    /// <summary>Slack's documented Block Kit limits (DESIGN.md §4) on every block of a message.</summary>
+    /// <summary>Slack's documented Block Kit limits on every block of a message.</summary>
     internal static void AssertWithinLimits(SlackMessage message)
     {
         Assert.InRange(message.Blocks.Count, 1, BlockKitRenderer.MaxBlocks);
