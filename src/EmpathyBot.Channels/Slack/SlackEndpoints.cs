@@ -56,7 +56,7 @@ public static class SlackEndpoints
         return app;
     }
 
-    private static async Task<IResult> Events(HttpContext http, [Microsoft.AspNetCore.Mvc.FromServices] ILoggerFactory loggers, CancellationToken ct)
+    private static IResult Events(HttpContext http, [Microsoft.AspNetCore.Mvc.FromServices] ILoggerFactory loggers)
     {
         var logger = loggers.CreateLogger(LoggerName);
         JsonObject? envelope;

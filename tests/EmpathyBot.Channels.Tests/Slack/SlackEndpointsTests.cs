@@ -382,10 +382,4 @@ public sealed class SlackEndpointsTests : IAsyncLifetime
 
         Assert.Contains("Slack:BotToken", ex.Message);
     }
-
-    /// <summary>Forces HttpClient to send chunked (no Content-Length).</summary>
-    private sealed class NonSeekableStream(byte[] data) : MemoryStream(data)
-    {
-        public override bool CanSeek => false;
-    }
 }

@@ -184,10 +184,4 @@ public sealed class TeamsEndpointGuardTests : IAsyncLifetime
         if (token is not null) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return request;
     }
-
-    /// <summary>Forces HttpClient to send chunked (no Content-Length).</summary>
-    private sealed class NonSeekableStream(byte[] data) : MemoryStream(data)
-    {
-        public override bool CanSeek => false;
-    }
 }
