@@ -233,6 +233,22 @@ public sealed class SlackEndpointsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Requests_acknowledged_before_shutdown_are_still_answered_in_order()
+    {
+        var hold = new TaskCompletionSource();
+        app.Engine.Hold = hold.Task;
+        Assert.Equal(HttpStatusCode.OK, (await app.PostEventAsync(DirectMessage("EvS1", "first"))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await app.PostEventAsync(DirectMessage("EvS2", "second"))).StatusCode);
+
+        var stopping = app.StopAsync(TimeSpan.FromSeconds(20));
+        Assert.False(stopping.IsCompleted);
+        hold.SetResult();
+        await stopping.WaitAsync(TimeSpan.FromSeconds(20));
+
+        Assert.Equal(["echo: first", "echo: second"], slack.Posts.Select(p => p.Body["text"]!.GetValue<string>()));
+    }
+
+    [Fact]
     public async Task A_replayed_slash_command_runs_once()
     {
         var body = "command=%2Fempathy&text=summary&user_id=U5&channel_id=D5&trigger_id=t-replay";

@@ -23,10 +23,14 @@ public sealed class RecordingEngine : IConversationEngine
 
     public Func<Turn, TurnResult> Respond { get; set; } = t => TurnResult.Of(Message.Text($"echo: {t.Text ?? t.Value?["action"]}"));
 
-    public Task<TurnResult> HandleAsync(Turn turn, CancellationToken ct = default)
+    /// <summary>When set, every turn waits for it before answering (to hold work in the queue).</summary>
+    public Task? Hold { get; set; }
+
+    public async Task<TurnResult> HandleAsync(Turn turn, CancellationToken ct = default)
     {
         Turns.Enqueue(turn);
-        return Task.FromResult(Respond(turn));
+        if (Hold is { } hold) await hold.WaitAsync(ct);
+        return Respond(turn);
     }
 }
 
@@ -100,6 +104,13 @@ public sealed class SlackTestApp : IAsyncDisposable
 
     /// <summary>Waits (at most 10 s) until every queued Slack request has been handled.</summary>
     public Task DrainAsync() => Services.GetRequiredService<ConversationWorkQueue>().WhenIdleAsync().WaitAsync(TimeSpan.FromSeconds(10));
+
+    /// <summary>Stops the host as a shutdown does (the work queue drains within <paramref name="timeout"/>).</summary>
+    public async Task StopAsync(TimeSpan timeout)
+    {
+        using var limit = new CancellationTokenSource(timeout);
+        await app.StopAsync(limit.Token);
+    }
 
     public Task<HttpResponseMessage> PostSignedAsync(string path, string body, string contentType, long? timestamp = null, string secret = Secret, IDictionary<string, string>? headers = null)
     {

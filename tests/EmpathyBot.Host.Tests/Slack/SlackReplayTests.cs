@@ -62,13 +62,14 @@ public sealed class SlackReplayTests : IAsyncLifetime
     {
         var user = new SlackUser(host.Client, slack, Secret, "UPRESS", "DPRESS");
         var consent = (await user.SayAsync("hi", "Nothing is stored until you agree"))!;
-        var agree = SlackUser.Buttons(consent).Single(b => b["text"]!["text"]!.GetValue<string>() == "I agree");
+        var menu = await user.PressAsync(consent, "I agree", "Thank you for taking part");
+        var respond = menu.SelectMany(SlackUser.Buttons).First(b => b["text"]!["text"]!.GetValue<string>() == "Respond to a prompt");
         var payload = new JsonObject
         {
             ["type"] = "block_actions",
             ["user"] = new JsonObject { ["id"] = "UPRESS" },
             ["channel"] = new JsonObject { ["id"] = "DPRESS" },
-            ["actions"] = new JsonArray(new JsonObject { ["action_id"] = agree["action_id"]!.GetValue<string>(), ["value"] = agree["value"]!.GetValue<string>() }),
+            ["actions"] = new JsonArray(new JsonObject { ["action_id"] = respond["action_id"]!.GetValue<string>(), ["value"] = respond["value"]!.GetValue<string>() }),
         };
         var press = await new FormUrlEncodedContent(new Dictionary<string, string> { ["payload"] = payload.ToJsonString() }).ReadAsStringAsync();
         var mark = slack.Calls.Count;
@@ -77,7 +78,7 @@ public sealed class SlackReplayTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, await SendSignedAsync(SlackEndpoints.InteractionsPath, press, "1"));
         await IdleAsync();
 
-        Assert.Single(slack.Calls.Skip(mark), c => SlackUser.Text(c).Contains("Thank you for taking part", StringComparison.Ordinal));
+        Assert.Single(slack.Calls.Skip(mark), c => SlackUser.Text(c).Contains("They say", StringComparison.Ordinal));
     }
 
     /// <summary>Both requests were accepted before this is called, so idle means both were handled (run or dropped).</summary>
