@@ -84,7 +84,7 @@ static async Task<Run> RunAsync(RedisStudyStore[] stores, int raters, int rating
             var start = Stopwatch.GetTimestamp();
             var reply = await store.NextReplyToRateAsync(raterId, 1_000_000) ?? throw new InvalidOperationException("the pool ran dry");
             var offered = Stopwatch.GetTimestamp();
-            var outcome = await store.AddRatingAsync(new Rating(reply.Id, raterId, (RatingValue)(1 + slot % 3), DateTimeOffset.UtcNow));
+            var outcome = await store.AddOfferedRatingAsync(new Rating(reply.Id, raterId, (RatingValue)(1 + slot % 3), DateTimeOffset.UtcNow));
             var done = Stopwatch.GetTimestamp();
             if (outcome != RatingOutcome.Recorded) Interlocked.Increment(ref duplicates);
             record[slot] = Stopwatch.GetElapsedTime(offered, done).TotalMilliseconds;

@@ -25,7 +25,7 @@ public static class ConversationServiceCollectionExtensions
         services.AddSingleton<ForgetFlow>();
         services.AddEmpathyBotServices(configuration);
         services.AddSingleton<AppraisalFlow>();
-        services.AddSingleton<QuizFlow>();
+        services.AddSingleton<UnderstandingFlow>();
         services.AddSingleton<IConversationEngine, ConversationEngine>();
         return services;
     }

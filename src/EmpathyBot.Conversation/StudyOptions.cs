@@ -33,9 +33,16 @@ public sealed class RatingOptions
     /// <summary>Tell the rater who wrote a reply after their rating is stored.</summary>
     public bool RevealSource { get; set; } = true;
 
-    /// <summary>Share of rating cards that are gold items (clearly off-topic replies that should be rated Bad).</summary>
+    /// <summary>Share of rating cards after the first that are gold items (clearly off-topic replies that should be rated Bad).</summary>
     [Range(0.0, 1.0)]
     public double GoldRate { get; set; } = 0.1;
+
+    /// <summary>
+    /// Chance that a rater's first card (before any rating or gold answer) is a gold item, so identities made to
+    /// rate once meet attention checks too.
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public double FirstCardGoldRate { get; set; } = 0.1;
 
     /// <summary>Failed gold items after which a rater is excluded from the summary.</summary>
     [Range(1, 100)]

@@ -1,4 +1,4 @@
-using EmpathyBot.Channels.BotFramework;
+using EmpathyBot.Channels.Teams;
 using EmpathyBot.Channels.DirectLine;
 using EmpathyBot.Channels.Slack;
 using EmpathyBot.Conversation;
@@ -44,7 +44,7 @@ public static class EmpathyBotApp
         app.MapSummaryApi();
         app.MapWebChat();
         app.MapDirectLine();
-        app.MapBotFrameworkMessages();
+        app.MapTeamsMessages();
         app.MapSlack();
         return app;
     }

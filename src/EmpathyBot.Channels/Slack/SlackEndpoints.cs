@@ -1,8 +1,8 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using EmpathyBot.Channels.Work;
 using EmpathyBot.Conversation.Engine;
-using EmpathyBot.Core.Ports;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -15,8 +15,8 @@ using Microsoft.Extensions.Options;
 namespace EmpathyBot.Channels.Slack;
 
 /// <summary>
-/// Slack's three request URLs. Each answers within Slack's 3 s by only parsing, deduplicating and
-/// queueing; <see cref="SlackWorker"/> runs the turn and replies afterwards.
+/// Slack's three request URLs. Each answers within Slack's 3 s by only parsing and queueing;
+/// <see cref="SlackWorker"/> deduplicates, runs the turn and replies afterwards.
 /// </summary>
 public static class SlackEndpoints
 {
@@ -27,6 +27,12 @@ public static class SlackEndpoints
 
     /// <summary>Slack retries an event for up to about an hour (three retries), so claims live that long.</summary>
     public static readonly TimeSpan DedupeWindow = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// A signed request stays acceptable while its timestamp is within <see cref="SlackSignatureVerifier.MaxAge"/> of
+    /// our clock on either side, so its replay claim must outlive both halves of that window.
+    /// </summary>
+    public static readonly TimeSpan ReplayWindow = SlackSignatureVerifier.MaxAge * 2;
 
     private const string LoggerName = "EmpathyBot.Channels.Slack";
 
@@ -50,7 +56,7 @@ public static class SlackEndpoints
         return app;
     }
 
-    private static async Task<IResult> Events(HttpContext http, [Microsoft.AspNetCore.Mvc.FromServices] ILoggerFactory loggers, CancellationToken ct)
+    private static IResult Events(HttpContext http, [Microsoft.AspNetCore.Mvc.FromServices] ILoggerFactory loggers)
     {
         var logger = loggers.CreateLogger(LoggerName);
         JsonObject? envelope;
@@ -98,29 +104,8 @@ public static class SlackEndpoints
         var channel = Str(ev, "channel")!;
         var text = SlackText.Clean(Str(ev, "text"));
         var turn = new Turn(Channel, user, channel, TurnKind.Message, text.Length == 0 ? "help" : text, ActivityId: eventId);
-        var queue = http.RequestServices.GetRequiredService<SlackWorkQueue>();
-        bool first;
-        try
-        {
-            first = await http.RequestServices.GetRequiredService<IIdempotencyStore>().TryClaimAsync("slack:event:" + eventId, DedupeWindow, ct);
-        }
-        catch (Exception ex) when (!ct.IsCancellationRequested)
-        {
-            // Without the store we can neither dedupe nor run the turn: tell the person rather than lose it silently.
-            logger.LogError(ex, "Could not claim Slack event {EventId}; answering with the store-unavailable notice", eventId);
-            queue.Enqueue(new SlackWork(turn, channel, null, SlackWorker.StoreUnavailable));
-            return TypedResults.Ok();
-        }
-
-        if (!first)
-        {
-            logger.LogInformation("Dropped Slack re-delivery of event {EventId} (retry {Retry}, reason {Reason})", eventId,
-                http.Request.Headers["X-Slack-Retry-Num"].ToString(), http.Request.Headers["X-Slack-Retry-Reason"].ToString());
-            return TypedResults.Ok();
-        }
-
-        queue.Enqueue(new SlackWork(turn, channel, null));
-        return TypedResults.Ok();
+        // Slack retries an event it thinks we missed under the same event_id, with a new signature.
+        return Enqueue(http, new SlackWork(turn, channel, null, "slack:event:" + eventId, DedupeWindow));
     }
 
     /// <summary>Null when the event is a person writing to us; otherwise why it is skipped.</summary>
@@ -176,9 +161,8 @@ public static class SlackEndpoints
         var text = SlackText.Clean(form.TryGetValue("text", out var t) ? t.ToString() : "");
         var responseUrl = form.TryGetValue("response_url", out var r) && r.ToString().Length > 0 ? r.ToString() : null;
         var turn = new Turn(Channel, user, channel, TurnKind.Message, text.Length == 0 ? "help" : text, ActivityId: form.TryGetValue("trigger_id", out var trigger) ? trigger.ToString() : null);
-        http.RequestServices.GetRequiredService<SlackWorkQueue>().Enqueue(new SlackWork(turn, channel, responseUrl));
-        loggers.CreateLogger(LoggerName).LogDebug("Queued Slack command {Command} {Text}", form["command"].ToString(), text);
-        return TypedResults.Ok();
+        loggers.CreateLogger(LoggerName).LogDebug("Queuing Slack command {Command} {Text}", form["command"].ToString(), text);
+        return Enqueue(http, new SlackWork(turn, channel, responseUrl, SlackRequestFilter.ReplayKey(http), ReplayWindow));
     }
 
     private static IResult Interactions(HttpContext http, [Microsoft.AspNetCore.Mvc.FromServices] ILoggerFactory loggers)
@@ -228,8 +212,7 @@ public static class SlackEndpoints
         MergeInputs(payload, data);
         var messageTs = (payload["container"] as JsonObject) is { } container ? Str(container, "message_ts") : null;
         var turn = new Turn(Channel, user, channel, TurnKind.Message, null, data, messageTs);
-        http.RequestServices.GetRequiredService<SlackWorkQueue>().Enqueue(new SlackWork(turn, channel, Str(payload, "response_url")));
-        return TypedResults.Ok();
+        return Enqueue(http, new SlackWork(turn, channel, Str(payload, "response_url"), SlackRequestFilter.ReplayKey(http), ReplayWindow));
     }
 
     private static Dictionary<string, string>? ActionData(string? value)
@@ -267,6 +250,20 @@ public static class SlackEndpoints
                 }
             }
         }
+    }
+
+    /// <summary>200 once the work is queued; 503 (Slack may retry) when the queue does not take it, so nothing is lost silently.</summary>
+    private static IResult Enqueue(HttpContext http, SlackWork work)
+    {
+        var worker = http.RequestServices.GetRequiredService<SlackWorker>();
+        if (http.RequestServices.GetRequiredService<ConversationWorkQueue>().TryEnqueue(work.Lane, ct => worker.ProcessAsync(work, ct)))
+        {
+            return TypedResults.Ok();
+        }
+
+        return TypedResults.Problem(
+            detail: "The bot is shutting down or has too much queued work; the request was not taken, send it again later.",
+            statusCode: StatusCodes.Status503ServiceUnavailable);
     }
 
     private static ProblemHttpResult Permanent(HttpContext http, string detail)

@@ -1,3 +1,4 @@
+using EmpathyBot.Channels.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -5,13 +6,11 @@ using Microsoft.Extensions.Options;
 namespace EmpathyBot.Channels.Slack;
 
 /// <summary>
-/// Guards every Slack endpoint: reads the raw body (at most 1 MB) before anything parses it and checks
+/// Guards every Slack endpoint: reads the raw body (at most <see cref="LimitedBody.MaxBytes"/>) before anything parses it and checks
 /// Slack's signature, so an unsigned, stale or oversized request has no side effects at all.
 /// </summary>
 public sealed class SlackRequestFilter(IOptions<SlackOptions> options, SlackSignatureVerifier verifier, ILogger<SlackRequestFilter> logger) : IEndpointFilter
 {
-    public const int MaxBodyBytes = 1024 * 1024;
-
     private const string BodyKey = "EmpathyBot.Slack.RawBody";
 
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
@@ -26,17 +25,17 @@ public sealed class SlackRequestFilter(IOptions<SlackOptions> options, SlackSign
                 statusCode: StatusCodes.Status503ServiceUnavailable);
         }
 
-        if (http.Request.ContentLength > MaxBodyBytes)
+        if (LimitedBody.DeclaredTooLarge(http.Request))
         {
-            logger.LogWarning("Rejected a Slack request of {Length} bytes (limit {Limit})", http.Request.ContentLength, MaxBodyBytes);
-            return TypedResults.StatusCode(StatusCodes.Status413PayloadTooLarge);
+            logger.LogWarning("Rejected a Slack request of {Length} bytes (limit {Limit})", http.Request.ContentLength, LimitedBody.MaxBytes);
+            return LimitedBody.TooLarge();
         }
 
-        var body = await ReadLimitedAsync(http.Request.Body, http.RequestAborted);
+        var body = await LimitedBody.ReadAsync(http.Request, http.RequestAborted);
         if (body is null)
         {
-            logger.LogWarning("Rejected a chunked Slack request over {Limit} bytes", MaxBodyBytes);
-            return TypedResults.StatusCode(StatusCodes.Status413PayloadTooLarge);
+            logger.LogWarning("Rejected a chunked Slack request over {Limit} bytes", LimitedBody.MaxBytes);
+            return LimitedBody.TooLarge();
         }
 
         var verdict = verifier.Verify(
@@ -54,25 +53,13 @@ public sealed class SlackRequestFilter(IOptions<SlackOptions> options, SlackSign
         return await next(context);
     }
 
+    /// <summary>
+    /// A key that is the same for a replay of this request and different for any other: the verified signature is an
+    /// HMAC over timestamp and body, so only a byte-identical copy of a request carries it.
+    /// </summary>
+    public static string ReplayKey(HttpContext http) => "slack:request:" + http.Request.Headers[SlackSignatureVerifier.SignatureHeader];
+
     /// <summary>The verified raw body; only valid inside endpoints guarded by this filter.</summary>
     public static byte[] RawBody(HttpContext http) =>
         http.Items[BodyKey] as byte[] ?? throw new InvalidOperationException("The Slack request body was not read by SlackRequestFilter.");
-
-    private static async Task<byte[]?> ReadLimitedAsync(Stream stream, CancellationToken ct)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await stream.ReadAsync(chunk, ct)) > 0)
-        {
-            if (buffer.Length + read > MaxBodyBytes)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
-    }
 }

@@ -1,3 +1,4 @@
+using EmpathyBot.Channels.Work;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -26,8 +27,8 @@ public static class SlackServiceCollectionExtensions
         services.TryAddSingleton<SlackSignatureVerifier>();
         services.TryAddSingleton<SlackApiClient>();
         services.TryAddSingleton(sp => new BlockKitRenderer(sp.GetRequiredService<IOptions<SlackOptions>>().Value.DashboardUrl));
-        services.TryAddSingleton<SlackWorkQueue>();
-        services.AddHostedService<SlackWorker>();
+        services.TryAddSingleton<SlackWorker>();
+        services.AddConversationWorkQueue();
         return services;
     }
 }

@@ -1,64 +1,44 @@
 using EmpathyBot.Conversation.Engine;
 using EmpathyBot.Conversation.Messages;
+using EmpathyBot.Core.Ports;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace EmpathyBot.Channels.Slack;
 
-/// <summary>Runs acknowledged Slack turns through the engine and sends the replies through the Web API.</summary>
+/// <summary>
+/// Runs one acknowledged Slack request: claims its dedupe key, runs the turn through the engine and sends the replies
+/// through the Web API. Runs on the <see cref="Work.ConversationWorkQueue"/>.
+/// </summary>
 public sealed class SlackWorker(
-    SlackWorkQueue queue,
+    IIdempotencyStore claims,
     IServiceScopeFactory scopes,
     SlackApiClient slack,
     BlockKitRenderer renderer,
-    ILogger<SlackWorker> logger) : BackgroundService
+    ILogger<SlackWorker> logger)
 {
-    public const string StoreUnavailable = "Sorry, the study store is unavailable right now; please try again shortly.";
-
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.WhenAll(Enumerable.Range(0, SlackWorkQueue.Partitions).Select(p => DrainAsync(p, stoppingToken)));
-
-    public override async Task StopAsync(CancellationToken cancellationToken)
-    {
-        queue.Complete();
-        await base.StopAsync(cancellationToken);
-    }
-
-    private async Task DrainAsync(int partition, CancellationToken ct)
-    {
-        try
-        {
-            await foreach (var work in queue.Reader(partition).ReadAllAsync(ct))
-            {
-                await ProcessAsync(work, ct);
-            }
-        }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested)
-        {
-        }
-    }
+    private const string ChannelName = "Slack";
 
     /// <summary>One item; never throws (a failure is logged and, where possible, told to the person).</summary>
     public async Task ProcessAsync(SlackWork work, CancellationToken ct)
     {
-        if (work.Notice is { } notice)
-        {
-            await SendAsync(work, Message.Text(notice), ct);
-            return;
-        }
-
         TurnResult result;
         try
         {
+            if (!await claims.TryClaimAsync(work.DedupeKey, work.DedupeWindow, ct))
+            {
+                logger.LogInformation("Dropped a second copy of Slack request {Key} (a retry or a replay)", work.DedupeKey);
+                return;
+            }
+
             await using var scope = scopes.CreateAsyncScope();
             var engine = scope.ServiceProvider.GetRequiredService<IConversationEngine>();
             result = await engine.HandleAsync(work.Turn, ct);
         }
         catch (Exception ex) when (!ct.IsCancellationRequested)
         {
-            logger.LogError(ex, "Slack turn failed for conversation {Conversation}; telling the participant to try again", work.Turn.ConversationId);
-            await SendAsync(work, Message.Text(StoreUnavailable), ct);
+            // A claim or turn that failed is told to the person rather than left unanswered.
+            await SendAsync(work, Message.Text(Apologies.For(ex, logger, ChannelName)), ct);
             return;
         }
 

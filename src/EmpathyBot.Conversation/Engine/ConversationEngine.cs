@@ -15,7 +15,7 @@ public sealed class ConversationEngine(
     SummaryFlow summary,
     ForgetFlow forget,
     AppraisalFlow appraisal,
-    QuizFlow quiz) : IConversationEngine
+    UnderstandingFlow understanding) : IConversationEngine
 {
     public async Task<TurnResult> HandleAsync(Turn turn, CancellationToken ct = default)
     {
@@ -51,10 +51,10 @@ public sealed class ConversationEngine(
                 return await AdvanceAsync(appraisal.SubmitAsync(participant, state.Appraisal, turn.Value, null, ct));
             case Commands.Appraisal:
                 return await AdvanceAsync(appraisal.StartAsync(ct));
-            case Commands.Quiz when turn.Value?.ContainsKey(QuizFlow.ItemKey) == true:
-                return await AdvanceAsync(quiz.SubmitAsync(participant, state.Quiz, turn.Value, null, ct));
+            case Commands.Quiz when turn.Value?.ContainsKey(UnderstandingFlow.ItemKey) == true:
+                return await AdvanceAsync(understanding.SubmitAsync(participant, state.Understanding, turn.Value, null, ct));
             case Commands.Quiz:
-                return await AdvanceAsync(quiz.StartAsync(ct));
+                return await AdvanceAsync(understanding.StartAsync(ct));
             case Commands.Summary:
                 return TurnResult.Of(await summary.RenderAsync(turn.Value?.GetValueOrDefault(ActionKeys.Emotion), ct));
             case Commands.ForgetMe:
@@ -70,7 +70,7 @@ public sealed class ConversationEngine(
 
         // Typed text answers whatever the participant is in the middle of.
         if (action is null && state.Appraisal is { } progress) return await AdvanceAsync(appraisal.SubmitAsync(participant, progress, null, turn.Text, ct));
-        if (action is null && state.Quiz is { } quizProgress) return await AdvanceAsync(quiz.SubmitAsync(participant, quizProgress, null, turn.Text, ct));
+        if (action is null && state.Understanding is { } open) return await AdvanceAsync(understanding.SubmitAsync(participant, open, null, turn.Text, ct));
         if (action is null && state.AwaitingReplyTo is { } promptId) return await AdvanceAsync(respond.SubmitAsync(participant, promptId, turn.Text, ct));
 
         return TurnResult.Of(action is null

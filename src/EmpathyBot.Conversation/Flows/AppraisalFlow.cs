@@ -75,7 +75,7 @@ public sealed class AppraisalFlow(AppraisalData data, IAppraisalStore store, Tim
         progress.SituationId is { } id && await data.GetSetAsync(progress.Set, ct) is { } bank ? bank.Find(id) : null;
 
     private AppraisalAnswer Answer(string participant, string condition, Situation? situation, string? set, IReadOnlyList<int> answers, PanasScore score) =>
-        new("h-" + Guid.NewGuid().ToString("N")[..16], Sources.Human, participant, condition, situation?.Emotion ?? "", situation?.Factor ?? "",
+        new(ReplyIds.NewHuman(), Sources.Human, participant, condition, situation?.Emotion ?? "", situation?.Factor ?? "",
             situation is null ? null : set, situation?.Id, score, answers, clock.GetUtcNow());
 
     private static (int[]? Answers, string? Problem, int?[]? Partial) FromCard(IReadOnlyDictionary<string, string> values)

@@ -7,8 +7,9 @@ using Microsoft.Extensions.Options;
 namespace EmpathyBot.Conversation.Flows;
 
 /// <summary>
-/// Blind rating: a prompt and one reply whose author stays hidden until the rating is stored. At
-/// <see cref="RatingOptions.GoldRate"/> the card shows a gold item instead (same card, never a rater's first);
+/// Blind rating: a prompt and one reply whose author stays hidden until the rating is stored. The store records
+/// what each card offers its rater, and a rating counts only for a card the bot gave that rater. A rater's first
+/// card is a gold item at <see cref="RatingOptions.FirstCardGoldRate"/>, later ones at <see cref="RatingOptions.GoldRate"/>;
 /// raters who fail <see cref="RatingOptions.GoldFailuresToExclude"/> of them are excluded from the summary.
 /// </summary>
 public sealed class RateFlow(IRatingStore ratings, IReplyStore replies, IPromptStore prompts, IQualityStore raters, IOptions<RatingOptions> options, GoldItems gold, TimeProvider clock)
@@ -21,42 +22,49 @@ public sealed class RateFlow(IRatingStore ratings, IReplyStore replies, IPromptS
         // Excluded raters are not told; they simply get no more cards, so they stop spending the pool.
         if (quality.Excluded) return TurnResult.Of(Menu.WithMenu(NothingLeft));
 
-        var reply = await ratings.NextReplyToRateAsync(participant, options.Value.TargetPerReply, ct);
+        var goldId = DrawGold(quality) ? ReplyIds.NewGold() : null;
+        var reply = await ratings.NextReplyToRateAsync(participant, options.Value.TargetPerReply, goldId, ct);
         var prompt = reply is null ? null : await prompts.GetPromptAsync(reply.PromptId, ct);
         if (reply is null || prompt is null) return TurnResult.Of(Menu.WithMenu(NothingLeft));
 
-        var goldRate = options.Value.GoldRate;
-        if (quality.Ratings > 0 && goldRate > 0 && Random.Shared.NextDouble() < goldRate)
-        {
-            return TurnResult.Of(Card(prompt, gold.Issue(participant, prompt.Id, clock.GetUtcNow())));
-        }
+        return TurnResult.Of(Card(prompt, goldId is null ? reply : gold.Issue(goldId, prompt.Id, clock.GetUtcNow())));
+    }
 
-        return TurnResult.Of(Card(prompt, reply));
+    private bool DrawGold(RaterQuality quality)
+    {
+        var first = quality.Ratings == 0 && quality.GoldPassed + quality.GoldFailed == 0;
+        var rate = first ? options.Value.FirstCardGoldRate : options.Value.GoldRate;
+        return rate > 0 && Random.Shared.NextDouble() < rate;
     }
 
     public async Task<TurnResult> SubmitAsync(string participant, string? replyId, string? ratingText, CancellationToken ct)
     {
-        if (string.IsNullOrEmpty(replyId) || !RatingValues.TryParse(ratingText, out var value))
+        if (!ReplyIds.IsWellFormed(replyId) || !RatingValues.TryParse(ratingText, out var value))
         {
             return TurnResult.Of(Menu.WithMenu("That rating could not be read; please use the Good, Okay or Bad buttons.", Tone.Attention));
         }
 
-        var reply = await replies.GetReplyAsync(replyId, ct);
-        if (reply is null && gold.IsGold(participant, replyId)) return await GoldAnsweredAsync(participant, replyId, value, ct);
-        if (reply is null) return TurnResult.Of(Menu.WithMenu("That reply is no longer in the study, so the rating was not stored."));
-        if (reply.Author == participant)
-        {
-            return TurnResult.Of(Menu.WithMenu("You cannot rate your own reply, so the rating was not stored.", Tone.Attention));
-        }
+        var offer = await ratings.GetOfferAsync(participant, replyId, ct);
+        if (offer == RatingOfferKind.Gold) return await GoldAnsweredAsync(participant, replyId, value, ct);
+        if (offer is null) return NotOffered();
 
-        var outcome = await ratings.AddRatingAsync(new Rating(replyId, participant, value, clock.GetUtcNow()), ct);
-        return outcome switch
+        var reply = await replies.GetReplyAsync(replyId, ct);
+        if (reply is null) return NoLongerInStudy();
+        return await ratings.AddOfferedRatingAsync(new Rating(replyId, participant, value, clock.GetUtcNow()), ct) switch
         {
             RatingOutcome.Recorded => new TurnResult([], Thanks(value, options.Value.RevealSource ? $" It was written by {SourceNames.Describe(reply.Source)}." : "")),
             RatingOutcome.AlreadyRated => AlreadyRated(),
-            _ => TurnResult.Of(Menu.WithMenu("That reply is no longer in the study, so the rating was not stored.")),
+            RatingOutcome.NotOffered => NotOffered(),
+            _ => NoLongerInStudy(),
         };
     }
+
+    private static TurnResult NoLongerInStudy() =>
+        TurnResult.Of(Menu.WithMenu("That reply is no longer in the study, so the rating was not stored."));
+
+    // Anyone can post any reply id; only the cards this rater was given count, so a rating cannot be aimed.
+    private static TurnResult NotOffered() => TurnResult.Of(Menu.WithMenu(
+        "That reply was not given to you to rate, so the rating was not stored. Choose 'Rate replies' to get a card of your own.", Tone.Attention));
 
     private async Task<TurnResult> GoldAnsweredAsync(string participant, string checkId, RatingValue value, CancellationToken ct)
     {

@@ -44,8 +44,7 @@ public sealed class RespondFlow(
             return (TurnResult.Of(PromptCard(prompt, problem)), new ParticipantState(AwaitingReplyTo: prompt.Id));
         }
 
-        var id = "h-" + Guid.NewGuid().ToString("N")[..16];
-        await replies.AddReplyAsync(new Reply(id, prompt.Id, Sources.Human, reply, participant, clock.GetUtcNow()), ct);
+        await replies.AddReplyAsync(new Reply(ReplyIds.NewHuman(), prompt.Id, Sources.Human, reply, participant, clock.GetUtcNow()), ct);
         return (TurnResult.Of(Menu.WithMenu("Thank you! Your reply is saved and will be rated blind by others.", Tone.Good)),
             ParticipantState.Idle);
     }

@@ -10,11 +10,26 @@ public interface IRatingStore
 {
     /// <summary>
     /// The in-pool reply with the fewest ratings below <paramref name="targetPerReply"/> that the rater
-    /// neither wrote nor rated; ties broken at random. Null when nothing is left for them.
+    /// neither wrote nor rated; ties broken at random. Null when nothing is left for them. In the same
+    /// transaction (or script) it records what the card offers the rater: this reply, or the gold item
+    /// <paramref name="goldId"/> when one is shown instead (the reply then only lends the card its prompt).
+    /// Offers are made only below the target, so an offered rater may still rate after the target is reached.
     /// </summary>
-    Task<Reply?> NextReplyToRateAsync(string rater, int targetPerReply, CancellationToken ct = default);
+    Task<Reply?> NextReplyToRateAsync(string rater, int targetPerReply, string? goldId = null, CancellationToken ct = default);
 
-    /// <summary>Records a rating and updates the live counters in the same transaction.</summary>
+    /// <summary>What the bot offered <paramref name="rater"/> under <paramref name="itemId"/>; null when it never did.</summary>
+    Task<RatingOfferKind?> GetOfferAsync(string rater, string itemId, CancellationToken ct = default);
+
+    /// <summary>
+    /// Records a rating that a rater submits, only when the reply was offered to them as a reply
+    /// (<see cref="RatingOutcome.NotOffered"/> otherwise, nothing stored); checked, stored and counted in one transaction.
+    /// </summary>
+    Task<RatingOutcome> AddOfferedRatingAsync(Rating rating, CancellationToken ct = default);
+
+    /// <summary>
+    /// Records a rating from a trusted writer (seeding, tools) without asking whether it was offered, and updates
+    /// the live counters in the same transaction. What participants submit goes through <see cref="AddOfferedRatingAsync"/>.
+    /// </summary>
     Task<RatingOutcome> AddRatingAsync(Rating rating, CancellationToken ct = default);
 
     /// <summary>The counter table: one row per (emotion, source). Never scans ratings.</summary>

@@ -7,4 +7,7 @@ public enum RatingOutcome
     Recorded,
     AlreadyRated,
     UnknownReply,
+
+    /// <summary>The bot never offered this reply to this rater, so the rating was refused and nothing was stored.</summary>
+    NotOffered,
 }

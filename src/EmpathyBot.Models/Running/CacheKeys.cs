@@ -10,7 +10,4 @@ public static class CacheKeys
     public static string For(IContender contender, StudyPrompt prompt) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(
             $"v1\n{contender.CacheIdentity}\n{prompt.Id}\n{prompt.Situation}\n{prompt.Utterance}")));
-
-    /// <summary>Reply ids are derived from the key, so two writers racing on one key collide instead of duplicating.</summary>
-    public static string ReplyId(string cacheKey) => "m-" + cacheKey[..24];
 }

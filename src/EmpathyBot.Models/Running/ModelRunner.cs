@@ -40,7 +40,7 @@ public sealed class ModelRunner(
                 using (await c.Gate.EnterAsync(ct)) answer = await c.Contender.ReplyAsync(prompt, ct);
                 var text = answer.Text.Trim();
                 var reply = new Reply(
-                    CacheKeys.ReplyId(key), prompt.Id, c.Id, text, Author: null, time.GetUtcNow(), RevealFilter.Check(text),
+                    ReplyIds.Contender(key), prompt.Id, c.Id, text, Author: null, time.GetUtcNow(), RevealFilter.Check(text),
                     new ModelReplyInfo(answer.ModelName, c.Contender.TemplateHash, key, answer.LatencyMs,
                         answer.PromptTokens, answer.CompletionTokens, answer.FinishReason));
                 if (reply.ExcludedReason is { } why) _log.LogInformation("{Contender} reply to {Prompt} kept out of the pool: {Reason}", c.Id, prompt.Id, why);

@@ -25,9 +25,14 @@ public sealed class PublishingStudyStore(IStudyStore inner, IStudyEvents events,
         return added;
     }
 
-    public async Task<RatingOutcome> AddRatingAsync(Rating rating, CancellationToken ct = default)
+    public async Task<RatingOutcome> AddRatingAsync(Rating rating, CancellationToken ct = default) =>
+        await AnnounceAsync(rating, await inner.AddRatingAsync(rating, ct), ct);
+
+    public async Task<RatingOutcome> AddOfferedRatingAsync(Rating rating, CancellationToken ct = default) =>
+        await AnnounceAsync(rating, await inner.AddOfferedRatingAsync(rating, ct), ct);
+
+    private async Task<RatingOutcome> AnnounceAsync(Rating rating, RatingOutcome outcome, CancellationToken ct)
     {
-        var outcome = await inner.AddRatingAsync(rating, ct);
         if (outcome == RatingOutcome.Recorded && await inner.GetReplyAsync(rating.ReplyId, ct) is { } reply)
         {
             var prompt = await inner.GetPromptAsync(reply.PromptId, ct);
@@ -72,8 +77,10 @@ public sealed class PublishingStudyStore(IStudyStore inner, IStudyEvents events,
 
     public Task<IReadOnlyList<ModelFailure>> GetModelFailuresAsync(string source, CancellationToken ct = default) => inner.GetModelFailuresAsync(source, ct);
 
-    public Task<Reply?> NextReplyToRateAsync(string rater, int targetPerReply, CancellationToken ct = default) =>
-        inner.NextReplyToRateAsync(rater, targetPerReply, ct);
+    public Task<Reply?> NextReplyToRateAsync(string rater, int targetPerReply, string? goldId = null, CancellationToken ct = default) =>
+        inner.NextReplyToRateAsync(rater, targetPerReply, goldId, ct);
+
+    public Task<RatingOfferKind?> GetOfferAsync(string rater, string itemId, CancellationToken ct = default) => inner.GetOfferAsync(rater, itemId, ct);
 
     public Task<IReadOnlyList<CounterRow>> GetCountersAsync(CancellationToken ct = default) => inner.GetCountersAsync(ct);
 

@@ -38,4 +38,6 @@ public sealed class RedisKeys
     public RedisKey Replies => Prefix + "replies";
 
     public RedisKey Failures(string source) => Prefix + "failures:" + source;
+
+    public RedisKey Offers(string rater) => Prefix + "offers:" + rater;
 }

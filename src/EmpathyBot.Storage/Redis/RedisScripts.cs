@@ -132,10 +132,23 @@ internal static class RedisScripts
         return added
         """;
 
-    // ARGV: P, rater, target, rand -> reply json or nil
+    // ARGV: P, replyId, rater, value, at -> as add_rating, or -1 when the reply was not offered to the rater as a reply
+    public const string AddOfferedRating = Library + """
+        if redis.call('HGET', P .. 'offers:' .. ARGV[3], ARGV[2]) ~= 'reply' then return -1 end
+        return add_rating(ARGV[2], ARGV[3], ARGV[4], ARGV[5], true)
+        """;
+
+    // ARGV: P, rater, target, rand, gold id ('' when the card shows the reply) -> reply json or nil.
+    // Records what the card offers the rater (the first offer of an item stands).
     public const string NextReplyToRate = Library + """
-        local id = least(P .. 'pool', '(' .. ARGV[3], P .. 'rated:' .. ARGV[2], P .. 'authored:' .. ARGV[2], ARGV[4])
+        local rater, gold = ARGV[2], ARGV[5]
+        local id = least(P .. 'pool', '(' .. ARGV[3], P .. 'rated:' .. rater, P .. 'authored:' .. rater, ARGV[4])
         if not id then return nil end
+        if gold ~= '' then
+          redis.call('HSETNX', P .. 'offers:' .. rater, gold, 'gold')
+        else
+          redis.call('HSETNX', P .. 'offers:' .. rater, id, 'reply')
+        end
         return redis.call('HGET', P .. 'reply:' .. id, 'json')
         """;
 
@@ -296,7 +309,7 @@ internal static class RedisScripts
         local state = redis.call('DEL', P .. 'state:' .. p)
         local uanswers, utests = forget_understanding(p)
         local appraisals = forget_appraisal(p)
-        redis.call('DEL', P .. 'authored:' .. p, P .. 'rated:' .. p, P .. 'answered:' .. p)
+        redis.call('DEL', P .. 'authored:' .. p, P .. 'rated:' .. p, P .. 'answered:' .. p, P .. 'offers:' .. p)
         if nreplies + nratings > 0 then publish('CountersChanged', nil, nil, nil, nil, at) end
         return {nreplies, nratings, consent, nreceived, state, uanswers, utests, appraisals, checks}
         """;

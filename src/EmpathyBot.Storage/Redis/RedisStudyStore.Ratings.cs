@@ -13,18 +13,21 @@ public sealed partial class RedisStudyStore
     private const int ExportRepliesPerScript = 200;
     private const int ImportRowsPerScript = 1000;
 
-    public Task<Reply?> NextReplyToRateAsync(string rater, int targetPerReply, CancellationToken ct = default) => Guard(async () =>
+    public Task<Reply?> NextReplyToRateAsync(string rater, int targetPerReply, string? goldId = null, CancellationToken ct = default) => Guard(async () =>
         targetPerReply <= 0
             ? null
-            : ToReply((RedisValue)await EvalAsync(RedisScripts.NextReplyToRate, rater, targetPerReply, Random.Shared.Next())));
+            : ToReply((RedisValue)await EvalAsync(RedisScripts.NextReplyToRate, rater, targetPerReply, Random.Shared.Next(), goldId ?? "")));
 
     public Task<RatingOutcome> AddRatingAsync(Rating rating, CancellationToken ct = default) => Guard(async () =>
-        (int)await EvalAsync(RedisScripts.AddRating, rating.ReplyId, rating.Rater, rating.Value.ToWire(), Iso(rating.At)) switch
-        {
-            2 => RatingOutcome.Recorded,
-            1 => RatingOutcome.AlreadyRated,
-            _ => RatingOutcome.UnknownReply,
-        });
+        ToOutcome(await EvalAsync(RedisScripts.AddRating, rating.ReplyId, rating.Rater, rating.Value.ToWire(), Iso(rating.At))));
+
+    private static RatingOutcome ToOutcome(RedisResult result) => (int)result switch
+    {
+        2 => RatingOutcome.Recorded,
+        1 => RatingOutcome.AlreadyRated,
+        -1 => RatingOutcome.NotOffered,
+        _ => RatingOutcome.UnknownReply,
+    };
 
     public Task<IReadOnlyList<CounterRow>> GetCountersAsync(CancellationToken ct = default) => Guard(async () =>
     {

@@ -21,6 +21,7 @@ namespace EmpathyBot.Storage.Redis;
 //   P authored:{participant}       set    replyIds written by the participant
 //   P ratings:{replyId}            hash   rater -> "good|okay|bad" + "|" + ISO time; HSETNX is the duplicate check
 //   P rated:{rater}                set    replyIds the rater rated
+//   P offers:{rater}               hash   itemId -> reply|gold: what the rater's cards offered (a rating needs one)
 //   P counters                     hash   "{emotion}|{source}|{replies|excluded|ratings|good|okay|bad}" -> count,
 //                                         bumped in the same script as the record it counts
 //   P failures:{source}            hash   promptId -> ModelFailure json (latest attempt)

@@ -9,43 +9,61 @@ namespace EmpathyBot.Storage.Sqlite;
 
 public sealed partial class SqliteStudyStore
 {
-    public Task<Reply?> NextReplyToRateAsync(string rater, int targetPerReply, CancellationToken ct = default)
+    public Task<Reply?> NextReplyToRateAsync(string rater, int targetPerReply, string? goldId = null, CancellationToken ct = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(rater);
         if (targetPerReply <= 0) return Task.FromResult<Reply?>(null);
 
-        return Read(c =>
+        // A write: the pick and the offer it makes are one transaction.
+        return Write((c, tx) =>
         {
-            // Same two-step walk as prompts, over the partial pool index (ratings, rnd).
-            const string Eligible = """
-                r.excluded_reason IS NULL AND r.ratings < $target AND (r.author IS NULL OR r.author <> $rater)
-                AND NOT EXISTS (SELECT 1 FROM ratings x WHERE x.reply_id = r.id AND x.rater = $rater)
-                """;
-            using var tx = c.BeginTransaction(deferred: true);
-            var level = Scalar(c, $"SELECT r.ratings FROM replies r WHERE {Eligible} ORDER BY r.ratings LIMIT 1;",
-                tx, ("$target", targetPerReply), ("$rater", rater));
-            if (level is null) return null;
+            var reply = PickReplyToRate(c, tx, rater, targetPerReply);
+            if (reply is not null)
+            {
+                RecordOffer(c, tx, rater, goldId ?? reply.Id, goldId is null ? RatingOfferKind.Reply : RatingOfferKind.Gold);
+            }
 
-            (string, object?)[] args = [("$target", targetPerReply), ("$rater", rater), ("$level", level), ("$start", Random.Shared.NextInt64())];
-            return Query(c, $"SELECT {ReplyColumns} FROM replies r WHERE {Eligible} AND r.ratings = $level AND r.rnd >= $start ORDER BY r.rnd LIMIT 1;", ReadReply, tx, args).FirstOrDefault()
-                ?? Query(c, $"SELECT {ReplyColumns} FROM replies r WHERE {Eligible} AND r.ratings = $level AND r.rnd < $start ORDER BY r.rnd LIMIT 1;", ReadReply, tx, args).FirstOrDefault();
+            return reply;
         }, ct);
+    }
+
+    private static Reply? PickReplyToRate(SqliteConnection c, SqliteTransaction tx, string rater, int targetPerReply)
+    {
+        // Same two-step walk as prompts, over the partial pool index (ratings, rnd).
+        const string Eligible = """
+            r.excluded_reason IS NULL AND r.ratings < $target AND (r.author IS NULL OR r.author <> $rater)
+            AND NOT EXISTS (SELECT 1 FROM ratings x WHERE x.reply_id = r.id AND x.rater = $rater)
+            """;
+        var level = Scalar(c, $"SELECT r.ratings FROM replies r WHERE {Eligible} ORDER BY r.ratings LIMIT 1;",
+            tx, ("$target", targetPerReply), ("$rater", rater));
+        if (level is null) return null;
+
+        (string, object?)[] args = [("$target", targetPerReply), ("$rater", rater), ("$level", level), ("$start", Random.Shared.NextInt64())];
+        return Query(c, $"SELECT {ReplyColumns} FROM replies r WHERE {Eligible} AND r.ratings = $level AND r.rnd >= $start ORDER BY r.rnd LIMIT 1;", ReadReply, tx, args).FirstOrDefault()
+            ?? Query(c, $"SELECT {ReplyColumns} FROM replies r WHERE {Eligible} AND r.ratings = $level AND r.rnd < $start ORDER BY r.rnd LIMIT 1;", ReadReply, tx, args).FirstOrDefault();
     }
 
     public Task<RatingOutcome> AddRatingAsync(Rating rating, CancellationToken ct = default)
     {
+        ValidateRating(rating);
+        return Write((c, tx) => RecordRating(c, tx, rating), ct);
+    }
+
+    private static void ValidateRating(Rating rating)
+    {
         ArgumentNullException.ThrowIfNull(rating);
         ArgumentException.ThrowIfNullOrEmpty(rating.Rater);
         _ = RatingColumn(rating.Value);
-        return Write((c, tx) =>
-        {
-            var target = Query(c, "SELECT emotion, source FROM replies WHERE id = $id AND excluded_reason IS NULL;",
-                r => (Emotion: r.GetString(0), Source: r.GetString(1)), tx, ("$id", rating.ReplyId));
-            if (target.Count == 0) return RatingOutcome.UnknownReply;
-            return InsertRating(c, tx, rating.ReplyId, rating.Rater, rating.Value, rating.At.UtcTicks, target[0].Emotion, target[0].Source)
-                ? RatingOutcome.Recorded
-                : RatingOutcome.AlreadyRated;
-        }, ct);
+    }
+
+    private static RatingOutcome RecordRating(SqliteConnection c, SqliteTransaction tx, Rating rating)
+    {
+        var target = Query(c, "SELECT emotion, source FROM replies WHERE id = $id AND excluded_reason IS NULL;",
+            r => (Emotion: r.GetString(0), Source: r.GetString(1)), tx, ("$id", rating.ReplyId));
+        if (target.Count == 0) return RatingOutcome.UnknownReply;
+        return InsertRating(c, tx, rating.ReplyId, rating.Rater, rating.Value, rating.At.UtcTicks, target[0].Emotion, target[0].Source)
+            ? RatingOutcome.Recorded
+            : RatingOutcome.AlreadyRated;
     }
 
     public Task<IReadOnlyList<CounterRow>> GetCountersAsync(CancellationToken ct = default) => Read<IReadOnlyList<CounterRow>>(c =>

@@ -3,8 +3,8 @@ using System.Text.Json.Nodes;
 using EmpathyBot.Channels.Slack;
 using EmpathyBot.Conversation.Engine;
 using EmpathyBot.Conversation.Messages;
+using EmpathyBot.Channels.Http;
 using Microsoft.AspNetCore.Http;
-using Moq;
 
 namespace EmpathyBot.Channels.Tests.Slack;
 
@@ -62,7 +62,6 @@ public sealed class SlackEndpointsTests : IAsyncLifetime
         var turn = Assert.Single(app.Turns);
         Assert.Equal(new Turn("slack", "U1", "D1", TurnKind.Message, "hello & <there>", null, "Ev1"), turn);
         Assert.Equal(["slack:event:Ev1"], app.ClaimedKeys);
-        app.Store.Verify(s => s.TryClaimAsync("slack:event:Ev1", TimeSpan.FromHours(1), It.IsAny<CancellationToken>()), Times.Once);
     }
 
     [Fact]
@@ -198,27 +197,92 @@ public sealed class SlackEndpointsTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Engine_failure_is_answered_with_the_try_again_message()
+    public async Task A_store_outage_is_answered_with_the_store_apology()
     {
-        app.Engine.Respond = _ => throw new InvalidOperationException("database is locked");
+        app.Engine.Respond = _ => throw new EmpathyBot.Core.Ports.StoreUnavailableException("redis down");
+
+        await app.PostEventAsync(DirectMessage("EvDown", "rate"));
+
+        var post = (await slack.WaitForAsync(c => c.Any(x => x.Path == "/api/chat.postMessage")))[0];
+        Assert.Equal(Apologies.StoreUnavailable, post.Body["text"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Any_other_engine_failure_is_answered_honestly_not_as_an_outage()
+    {
+        app.Engine.Respond = _ => throw new InvalidOperationException("a bug");
 
         await app.PostEventAsync(DirectMessage("EvFail", "rate"));
 
         var post = (await slack.WaitForAsync(c => c.Any(x => x.Path == "/api/chat.postMessage")))[0];
-        Assert.Equal(SlackWorker.StoreUnavailable, post.Body["text"]!.GetValue<string>());
+        Assert.Equal(Apologies.Failure, post.Body["text"]!.GetValue<string>());
     }
 
     [Fact]
-    public async Task Store_failure_while_deduplicating_is_answered_with_the_try_again_message_and_runs_no_turn()
+    public async Task Store_failure_while_deduplicating_is_answered_with_an_apology_and_runs_no_turn()
     {
-        app.Store.Setup(s => s.TryClaimAsync(It.IsAny<string>(), It.IsAny<TimeSpan>(), It.IsAny<CancellationToken>())).ThrowsAsync(new IOException("disk gone"));
+        // The real store, closed: every claim now fails.
+        await app.Store.Store.DisposeAsync();
 
         var response = await app.PostEventAsync(DirectMessage("EvStore", "rate"));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var post = (await slack.WaitForAsync(c => c.Any(x => x.Path == "/api/chat.postMessage")))[0];
-        Assert.Equal(SlackWorker.StoreUnavailable, post.Body["text"]!.GetValue<string>());
+        Assert.Equal(Apologies.Failure, post.Body["text"]!.GetValue<string>());
         Assert.Empty(app.Turns);
+    }
+
+    [Fact]
+    public async Task Requests_acknowledged_before_shutdown_are_still_answered_in_order()
+    {
+        var hold = new TaskCompletionSource();
+        app.Engine.Hold = hold.Task;
+        Assert.Equal(HttpStatusCode.OK, (await app.PostEventAsync(DirectMessage("EvS1", "first"))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await app.PostEventAsync(DirectMessage("EvS2", "second"))).StatusCode);
+
+        var stopping = app.StopAsync(TimeSpan.FromSeconds(20));
+        Assert.False(stopping.IsCompleted);
+        hold.SetResult();
+        await stopping.WaitAsync(TimeSpan.FromSeconds(20));
+
+        Assert.Equal(["echo: first", "echo: second"], slack.Posts.Select(p => p.Body["text"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task A_replayed_slash_command_runs_once()
+    {
+        var body = "command=%2Fempathy&text=summary&user_id=U5&channel_id=D5&trigger_id=t-replay";
+        var ts = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+
+        var first = await app.PostSignedAsync(SlackEndpoints.CommandsPath, body, "application/x-www-form-urlencoded", ts);
+        var replay = await app.PostSignedAsync(SlackEndpoints.CommandsPath, body, "application/x-www-form-urlencoded", ts);
+        await app.DrainAsync();
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, replay.StatusCode);
+        Assert.Single(app.Turns, t => t.Text == "summary");
+        Assert.Single(slack.Posts, p => p.Body["text"]!.GetValue<string>() == "echo: summary");
+    }
+
+    [Fact]
+    public async Task A_replayed_button_press_runs_once_but_a_new_press_runs_again()
+    {
+        var payload = new JsonObject
+        {
+            ["type"] = "block_actions",
+            ["user"] = new JsonObject { ["id"] = "U6" },
+            ["channel"] = new JsonObject { ["id"] = "D6" },
+            ["actions"] = new JsonArray(new JsonObject { ["action_id"] = "empathy_0_menu", ["value"] = """{"action":"menu"}""" }),
+        };
+        var body = await new FormUrlEncodedContent(new Dictionary<string, string> { ["payload"] = payload.ToJsonString() }).ReadAsStringAsync();
+        var ts = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+
+        await app.PostSignedAsync(SlackEndpoints.InteractionsPath, body, "application/x-www-form-urlencoded", ts);
+        await app.PostSignedAsync(SlackEndpoints.InteractionsPath, body, "application/x-www-form-urlencoded", ts);
+        await app.PostSignedAsync(SlackEndpoints.InteractionsPath, body, "application/x-www-form-urlencoded", ts - 1);
+        await app.DrainAsync();
+
+        Assert.Equal(2, app.Turns.Count(t => t.Value?["action"] == "menu"));
     }
 
     public enum Forgery
@@ -291,9 +355,9 @@ public sealed class SlackEndpointsTests : IAsyncLifetime
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
-    public async Task Bodies_over_one_megabyte_get_413_without_side_effects(bool withContentLength)
+    public async Task Bodies_over_256_KB_get_413_without_side_effects(bool withContentLength)
     {
-        var text = new string('a', SlackRequestFilter.MaxBodyBytes);
+        var text = new string('a', LimitedBody.MaxBytes);
         var json = DirectMessage("EvHuge", text);
         var bytes = System.Text.Encoding.UTF8.GetBytes(json);
         var ts = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString();
@@ -333,11 +397,5 @@ public sealed class SlackEndpointsTests : IAsyncLifetime
             SlackTestApp.StartAsync(slack, new Dictionary<string, string?> { ["Slack:BotToken"] = "" }));
 
         Assert.Contains("Slack:BotToken", ex.Message);
-    }
-
-    /// <summary>Forces HttpClient to send chunked (no Content-Length).</summary>
-    private sealed class NonSeekableStream(byte[] data) : MemoryStream(data)
-    {
-        public override bool CanSeek => false;
     }
 }

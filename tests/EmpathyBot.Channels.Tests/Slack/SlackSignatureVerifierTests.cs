@@ -5,7 +5,7 @@ namespace EmpathyBot.Channels.Tests.Slack;
 
 public class SlackSignatureVerifierTests
 {
-    // Slack's published example.
+    // Slack's published example (api.slack.com, Verifying requests from Slack).
     private const string Secret = "8f742231b10e8888abcd99yyyzzz85a5";
     private const string Timestamp = "1531420618";
     private const string Signature = "v0=a2114d57b48eac39b9ad189dd8316235a7b4a8d21a10bd27519666489c69b503";

@@ -4,8 +4,8 @@ using System.Text;
 using EmpathyBot.Channels.Slack;
 using EmpathyBot.Conversation.Engine;
 using EmpathyBot.Conversation.Messages;
+using EmpathyBot.Channels.Work;
 using EmpathyBot.Core.Ports;
-using EmpathyBot.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -13,7 +13,6 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Moq;
 
 namespace EmpathyBot.Channels.Tests.Slack;
 
@@ -24,26 +23,28 @@ public sealed class RecordingEngine : IConversationEngine
 
     public Func<Turn, TurnResult> Respond { get; set; } = t => TurnResult.Of(Message.Text($"echo: {t.Text ?? t.Value?["action"]}"));
 
-    public Task<TurnResult> HandleAsync(Turn turn, CancellationToken ct = default)
+    /// <summary>When set, every turn waits for it before answering (to hold work in the queue).</summary>
+    public Task? Hold { get; set; }
+
+    public async Task<TurnResult> HandleAsync(Turn turn, CancellationToken ct = default)
     {
         Turns.Enqueue(turn);
-        return Task.FromResult(Respond(turn));
+        if (Hold is { } hold) await hold.WaitAsync(ct);
+        return Respond(turn);
     }
 }
 
-/// <summary>A minimal host with only the Slack channel (AddEmpathyBotSlack + MapSlack) on real Kestrel, a recording engine and a claim-tracking store.</summary>
+/// <summary>A minimal host with only the Slack channel (AddEmpathyBotSlack + MapSlack) on real Kestrel, a recording engine and a real SQLite store for claims.</summary>
 public sealed class SlackTestApp : IAsyncDisposable
 {
     public const string Secret = "test-signing-secret";
     public const string BotToken = "xoxb-test-token";
 
     private readonly WebApplication app;
-    private readonly ConcurrentDictionary<string, bool> claims;
 
-    private SlackTestApp(WebApplication app, HttpClient client, RecordingEngine engine, Mock<IStudyStore> store, ConcurrentDictionary<string, bool> claims)
+    private SlackTestApp(WebApplication app, HttpClient client, RecordingEngine engine, TempSqliteStore store)
     {
         this.app = app;
-        this.claims = claims;
         Client = client;
         Engine = engine;
         Store = store;
@@ -53,11 +54,11 @@ public sealed class SlackTestApp : IAsyncDisposable
 
     public RecordingEngine Engine { get; }
 
-    public Mock<IStudyStore> Store { get; }
+    public TempSqliteStore Store { get; }
 
     public IReadOnlyList<Turn> Turns => Engine.Turns.ToArray();
 
-    public IReadOnlyCollection<string> ClaimedKeys => claims.Keys.ToArray();
+    public IReadOnlyList<string> ClaimedKeys => Store.ClaimedKeys();
 
     public IServiceProvider Services => app.Services;
 
@@ -81,18 +82,34 @@ public sealed class SlackTestApp : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(values.Where(v => v.Value is not null));
         builder.Services.AddEmpathyBotSlack(builder.Configuration);
         var engine = new RecordingEngine();
-        var store = new Mock<IStudyStore>();
-        var claims = new ConcurrentDictionary<string, bool>();
-        store.Setup(s => s.TryClaimAsync(It.IsAny<string>(), It.IsAny<TimeSpan>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync((string key, TimeSpan _, CancellationToken _) => claims.TryAdd(key, true));
+        var store = TempSqliteStore.Create();
         builder.Services.AddSingleton<IConversationEngine>(engine);
-        builder.Services.AddSingleton(store.Object).AddStudyStorePorts();
+        builder.Services.AddSingleton<IIdempotencyStore>(store.Store);
         var app = builder.Build();
-        app.MapSlack();
-        await app.StartAsync();
+        try
+        {
+            app.MapSlack();
+            await app.StartAsync();
+        }
+        catch
+        {
+            await store.DisposeAsync();
+            throw;
+        }
+
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var client = new HttpClient { BaseAddress = new Uri(address), Timeout = TimeSpan.FromSeconds(10) };
-        return new SlackTestApp(app, client, engine, store, claims);
+        return new SlackTestApp(app, client, engine, store);
+    }
+
+    /// <summary>Waits (at most 10 s) until every queued Slack request has been handled.</summary>
+    public Task DrainAsync() => Services.GetRequiredService<ConversationWorkQueue>().WhenIdleAsync().WaitAsync(TimeSpan.FromSeconds(10));
+
+    /// <summary>Stops the host as a shutdown does (the work queue drains within <paramref name="timeout"/>).</summary>
+    public async Task StopAsync(TimeSpan timeout)
+    {
+        using var limit = new CancellationTokenSource(timeout);
+        await app.StopAsync(limit.Token);
     }
 
     public Task<HttpResponseMessage> PostSignedAsync(string path, string body, string contentType, long? timestamp = null, string secret = Secret, IDictionary<string, string>? headers = null)
@@ -122,5 +139,6 @@ public sealed class SlackTestApp : IAsyncDisposable
         Client.Dispose();
         await app.StopAsync();
         await app.DisposeAsync();
+        await Store.DisposeAsync();
     }
 }

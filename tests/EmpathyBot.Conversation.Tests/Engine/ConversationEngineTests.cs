@@ -92,8 +92,8 @@ public sealed class ConversationEngineTests : IAsyncLifetime
         Assert.Equal(1, human.Counts.Ratings);
         Assert.Equal(1, human.Counts.Good);
 
-        // Ann cannot rate her own reply even by crafting the button data.
-        Assert.Contains("own reply", EngineHarness.Text(await h.PressAsync("ann", good)));
+        // Ann cannot rate her own reply even by crafting the button data: it was never given to her.
+        Assert.Contains("not given to you", EngineHarness.Text(await h.PressAsync("ann", good)));
     }
 
     [Fact]

@@ -15,12 +15,15 @@ public sealed class EngineHarness : IAsyncDisposable
     private readonly ServiceProvider services;
     private readonly string directory = Directory.CreateTempSubdirectory("empathybot-engine-").FullName;
 
-    public EngineHarness(int targetPerReply = 3)
+    /// <param name="goldRate">Rating:GoldRate and Rating:FirstCardGoldRate: 0 (no attention checks) or 1 (only checks) keeps cards predictable.</param>
+    public EngineHarness(int targetPerReply = 3, int goldRate = 0)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Study:ParticipantSecret"] = "test-secret",
             ["Rating:TargetPerReply"] = targetPerReply.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Rating:GoldRate"] = goldRate.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Rating:FirstCardGoldRate"] = goldRate.ToString(System.Globalization.CultureInfo.InvariantCulture),
         }).Build();
         Store = new SqliteStudyStore(directory);
         services = new ServiceCollection()
@@ -36,6 +39,8 @@ public sealed class EngineHarness : IAsyncDisposable
     public SqliteStudyStore Store { get; }
 
     public IConversationEngine Engine { get; }
+
+    public IServiceProvider Services => services;
 
     public RecordingScheduler Scheduled { get; } = new();
 

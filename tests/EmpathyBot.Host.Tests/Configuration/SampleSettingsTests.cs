@@ -3,7 +3,7 @@ using EmpathyBot.Services.Appraisal;
 using EmpathyBot.Services;
 using System.Reflection;
 using System.Text.Json;
-using EmpathyBot.Channels.BotFramework;
+using EmpathyBot.Channels.Teams;
 using EmpathyBot.Channels.DirectLine;
 using EmpathyBot.Channels.Slack;
 using EmpathyBot.Conversation;

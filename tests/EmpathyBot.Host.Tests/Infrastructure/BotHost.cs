@@ -39,6 +39,7 @@ public sealed class BotHost : IAsyncDisposable
             ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Warning",
             // Attention checks appear at random; tests that exercise them turn them on explicitly.
             ["Rating:GoldRate"] = "0",
+            ["Rating:FirstCardGoldRate"] = "0",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) values[key] = value;
 

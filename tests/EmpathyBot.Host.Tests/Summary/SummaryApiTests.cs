@@ -102,7 +102,7 @@ public sealed class SummaryApiTests : IAsyncLifetime
         await rater.StartAsync();
         await rater.SubmitAsync(BotActivity.Button(await rater.JoinAsync(), "I agree"));
 
-        // The first card is always a real reply; with Rating:GoldRate = 1 every later one is a gold item.
+        // BotHost keeps Rating:FirstCardGoldRate at 0, so the first card is a real reply; with Rating:GoldRate = 1 every later one is a gold item.
         var first = await rater.SayAsync("rate");
         Assert.Contains("you rated this reply Good. It was written by", BotActivity.Text(await rater.SubmitAsync(BotActivity.Button(first, "Good"))));
 
@@ -132,7 +132,7 @@ public sealed class SummaryApiTests : IAsyncLifetime
         var other = new DirectLineClient(host.Client, "other");
         await other.StartAsync();
         await other.SubmitAsync(BotActivity.Button(await other.JoinAsync(), "I agree"));
-        Assert.Contains("no longer in the study", BotActivity.Text(await other.SubmitAsync(BotActivity.Button(gold2, "Bad"))));
+        Assert.Contains("not given to you to rate", BotActivity.Text(await other.SubmitAsync(BotActivity.Button(gold2, "Bad"))));
     }
 
     [Fact]

@@ -9,12 +9,13 @@ using Xunit.Abstractions;
 namespace EmpathyBot.Host.Tests.Teams;
 
 /// <summary>The bot in a real Teams-like client: the Microsoft 365 Agents Playground, headless, on random local ports.</summary>
+[Trait("Category", "EndToEnd")]
 public sealed class AgentsPlaygroundTests(ITestOutputHelper output)
 {
     [Fact]
     public async Task Install_consent_respond_rate_and_summary_in_the_agents_playground()
     {
-        await using var host = await BotHost.StartAsync();
+        await using var host = await BotHost.StartAsync(TeamsChat.DevelopmentMode());
         await using var playground = await AgentsPlayground.StartAsync(new Uri(host.BaseAddress, "api/messages"));
         try
         {

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Logging;
 
 namespace EmpathyBot.Host.Tests.Teams;
 
-/// <summary>The Bot Connector side of Teams on 127.0.0.1: records what the bot sends, gives each message an id.</summary>
+/// <summary>The Bot Connector side of Teams (on 127.0.0.1 unless told otherwise): records what the bot sends, gives each message an id.</summary>
 public sealed class FakeConnector : IAsyncDisposable
 {
     public sealed record Call(string Id, string Method, string Path, JsonObject Body)
@@ -25,10 +25,11 @@ public sealed class FakeConnector : IAsyncDisposable
 
     public string ServiceUrl { get; private set; } = "";
 
-    public static async Task<FakeConnector> StartAsync()
+    /// <param name="address">The IP address to listen on; loopback unless a test needs the bot to see another host.</param>
+    public static async Task<FakeConnector> StartAsync(string address = "127.0.0.1")
     {
         var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.WebHost.UseUrls($"http://{address}:0");
         builder.Logging.ClearProviders();
         var app = builder.Build();
         var connector = new FakeConnector(app);

@@ -7,6 +7,7 @@ namespace EmpathyBot.Host.Tests.Teams;
 /// Every card the bot sends in Teams, collected by driving every flow, must parse and validate in the official
 /// Adaptive Cards renderer (npm adaptivecards 3.0.6) at version 1.5.
 /// </summary>
+[Trait("Category", "EndToEnd")]
 public sealed class TeamsCardValidationTests
 {
     [Fact]
@@ -14,7 +15,7 @@ public sealed class TeamsCardValidationTests
     {
         RepoPaths.RequireNodeModules("adaptivecards");
         await using var connector = await FakeConnector.StartAsync();
-        await using var host = await BotHost.StartAsync();
+        await using var host = await BotHost.StartAsync(TeamsChat.DevelopmentMode());
         var alex = new TeamsChat(host.Client, connector, "29:alex", "a:alex");
         var megan = new TeamsChat(host.Client, connector, "29:megan", "a:megan");
         var sam = new TeamsChat(host.Client, connector, "29:sam", "a:sam");

@@ -9,6 +9,9 @@ public sealed class TeamsChat(HttpClient bot, FakeConnector connector, string us
 {
     public const string BotId = "28:empathybot";
 
+    /// <summary>Host settings for Teams without an Azure registration: the unauthenticated development mode.</summary>
+    public static Dictionary<string, string?> DevelopmentMode() => new() { ["Bot:AllowUnauthenticated"] = "true" };
+
     public List<JsonObject> InvokeResponses { get; } = [];
 
     public JsonObject Activity(string type, string? text = null, JsonNode? value = null, string? replyToId = null, string? id = null)

@@ -1,7 +1,5 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using EmpathyBot.Conversation.Engine;
-using EmpathyBot.Conversation.Messages;
 using EmpathyBot.Host.Tests.Infrastructure;
 
 namespace EmpathyBot.Host.Tests.Teams;
@@ -13,7 +11,7 @@ public sealed class TeamsFlowTests
     public async Task Install_consent_respond_rate_and_summary_work_end_to_end()
     {
         await using var connector = await FakeConnector.StartAsync();
-        await using var host = await BotHost.StartAsync();
+        await using var host = await BotHost.StartAsync(TeamsChat.DevelopmentMode());
         var alex = new TeamsChat(host.Client, connector, "29:alex", "a:alex-personal");
         var megan = new TeamsChat(host.Client, connector, "29:megan", "a:megan-personal");
 
@@ -64,35 +62,10 @@ public sealed class TeamsFlowTests
     }
 
     [Fact]
-    public async Task Proactive_messages_reach_a_consented_participant_and_not_others()
-    {
-        await using var connector = await FakeConnector.StartAsync();
-        await using var host = await BotHost.StartAsync();
-        var alex = new TeamsChat(host.Client, connector, "29:alex", "a:alex-personal");
-        var consent = await alex.InstallAsync();
-        var participants = host.Get<Participants>();
-        var messenger = host.Get<IProactiveMessenger>();
-        var alexKey = participants.KeyOf(new Turn("msteams", "29:alex", "a:alex-personal", TurnKind.Message, null));
-
-        Assert.False(await messenger.SendAsync(alexKey, Message.Text("before consent")));
-        await alex.SubmitAsync(new JsonObject { ["action"] = "consent" }, consent.Id);
-
-        var before = connector.Calls.Count;
-        Assert.True(await messenger.SendAsync(alexKey, Message.Text("Your summary changed.")));
-        var sent = (await connector.WaitForAsync(before + 1, before)).Single();
-        Assert.Equal("POST", sent.Method);
-        Assert.Equal("/v3/conversations/a%3Aalex-personal/activities", sent.Path);
-        Assert.Equal("Your summary changed.", sent.Body["text"]!.GetValue<string>());
-
-        await alex.SayAsync("forget me");
-        Assert.False(await messenger.SendAsync(alexKey, Message.Text("after forget me")));
-    }
-
-    [Fact]
     public async Task Group_chats_answer_only_mentions()
     {
         await using var connector = await FakeConnector.StartAsync();
-        await using var host = await BotHost.StartAsync();
+        await using var host = await BotHost.StartAsync(TeamsChat.DevelopmentMode());
         var group = new TeamsChat(host.Client, connector, "29:alex", "19:group@thread.v2", "groupChat");
         await group.InstallAsync();
 

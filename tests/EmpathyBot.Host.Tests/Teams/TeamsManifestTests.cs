@@ -12,6 +12,7 @@ public sealed class TeamsManifestTests : IDisposable
 
     public void Dispose() => Directory.Delete(temp, recursive: true);
 
+    [Trait("Category", "EndToEnd")]
     [Fact]
     public async Task The_packaged_manifest_is_valid_against_the_official_schema()
     {
@@ -34,6 +35,7 @@ public sealed class TeamsManifestTests : IDisposable
         Assert.DoesNotContain("{{", manifest.ToJsonString());
     }
 
+    [Trait("Category", "EndToEnd")]
     [Fact]
     public async Task The_schema_check_rejects_the_unfilled_template()
     {

@@ -1,0 +1,50 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace EmpathyBot.Channels.Teams;
+
+/// <summary>Section <c>Bot</c>: the Azure Bot registration Teams talks to (the SDK's MicrosoftAppId settings).</summary>
+public sealed class BotOptions : IValidatableObject
+{
+    public const string Section = "Bot";
+    public const string DefaultOpenIdMetadataUrl = "https://login.botframework.com/v1/.well-known/openidconfiguration";
+    public const string DefaultEmulatorOpenIdMetadataUrl = "https://login.microsoftonline.com/common/v2.0/.well-known/openid-configuration";
+
+    /// <summary>The bot's app (client) id. Without it Teams is off, unless <see cref="AllowUnauthenticated"/> is set.</summary>
+    public string? MicrosoftAppId { get; set; }
+
+    /// <summary>
+    /// Development only: without an app id, accept activities with no token (the Agents Playground, the Emulator) and
+    /// answer them only at loopback service URLs.
+    /// </summary>
+    public bool AllowUnauthenticated { get; set; }
+
+    public string? MicrosoftAppPassword { get; set; }
+
+    /// <summary>Tenant of a single-tenant bot; empty for multi-tenant (tokens then come from botframework.com).</summary>
+    public string? MicrosoftAppTenantId { get; set; }
+
+    public string OpenIdMetadataUrl { get; set; } = DefaultOpenIdMetadataUrl;
+
+    public string EmulatorOpenIdMetadataUrl { get; set; } = DefaultEmulatorOpenIdMetadataUrl;
+
+    public bool AuthEnabled => !string.IsNullOrWhiteSpace(MicrosoftAppId);
+
+    /// <summary>Teams answers at all: with an app id, or in the unauthenticated development mode.</summary>
+    public bool Configured => AuthEnabled || AllowUnauthenticated;
+
+    /// <summary>The authority MSAL asks for connector tokens.</summary>
+    public string Authority => $"https://login.microsoftonline.com/{(string.IsNullOrWhiteSpace(MicrosoftAppTenantId) ? "botframework.com" : MicrosoftAppTenantId)}";
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (AuthEnabled && string.IsNullOrWhiteSpace(MicrosoftAppPassword))
+            yield return new ValidationResult("Bot:MicrosoftAppPassword is required when Bot:MicrosoftAppId is set.", [nameof(MicrosoftAppPassword)]);
+        if (AuthEnabled && AllowUnauthenticated)
+            yield return new ValidationResult("Bot:AllowUnauthenticated=true is for local development without Bot:MicrosoftAppId; remove one of them.", [nameof(AllowUnauthenticated)]);
+        foreach (var (name, value) in new[] { (nameof(OpenIdMetadataUrl), OpenIdMetadataUrl), (nameof(EmulatorOpenIdMetadataUrl), EmulatorOpenIdMetadataUrl) })
+        {
+            if (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
+                yield return new ValidationResult($"Bot:{name} must be an absolute http(s) URL, got '{value}'.", [name]);
+        }
+    }
+}

@@ -1,0 +1,39 @@
+using EmpathyBot.Channels.Auth;
+using EmpathyBot.Channels.Work;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace EmpathyBot.Channels.Teams;
+
+public static class TeamsServiceCollectionExtensions
+{
+    public const string AuthHttpClient = "EmpathyBot.Teams.Auth";
+    public const string ConnectorHttpClient = "EmpathyBot.Teams.Connector";
+
+    /// <summary>Teams through the Bot Framework: auth, the connector and the conversation work queue (section <c>Bot</c>).</summary>
+    public static IServiceCollection AddEmpathyBotTeams(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<BotOptions>().Bind(configuration.GetSection(BotOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddHttpClient(AuthHttpClient, c => c.Timeout = TimeSpan.FromSeconds(10));
+        services.AddHttpClient(ConnectorHttpClient, c => c.Timeout = TimeSpan.FromSeconds(30));
+
+        services.AddSingleton(sp => new TeamsAuthenticator(
+            sp.GetRequiredService<IOptions<BotOptions>>(),
+            sp.GetRequiredService<IHttpClientFactory>().CreateClient(AuthHttpClient),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<TeamsAuthenticator>>()));
+        services.TryAddSingleton<IConnectorTokenProvider, MsalConnectorTokenProvider>();
+        services.AddSingleton(sp => new ConnectorClient(
+            sp.GetRequiredService<IHttpClientFactory>().CreateClient(ConnectorHttpClient),
+            sp.GetRequiredService<IConnectorTokenProvider>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<ConnectorClient>>()));
+        services.AddConversationWorkQueue();
+        services.AddSingleton<TeamsAdapter>();
+        return services;
+    }
+}

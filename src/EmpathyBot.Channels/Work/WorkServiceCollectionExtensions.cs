@@ -1,0 +1,17 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace EmpathyBot.Channels.Work;
+
+public static class WorkServiceCollectionExtensions
+{
+    /// <summary>The one <see cref="ConversationWorkQueue"/> every channel shares, stopped (drained) with the host; safe to call twice.</summary>
+    public static IServiceCollection AddConversationWorkQueue(this IServiceCollection services)
+    {
+        services.TryAddSingleton(sp => new ConversationWorkQueue(sp.GetRequiredService<ILogger<ConversationWorkQueue>>()));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, ConversationWorkQueue>(sp => sp.GetRequiredService<ConversationWorkQueue>()));
+        return services;
+    }
+}

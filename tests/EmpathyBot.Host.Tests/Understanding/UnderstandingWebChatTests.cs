@@ -1,0 +1,108 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using EmpathyBot.Host.Tests.Appraisal;
+using EmpathyBot.Host.Tests.Infrastructure;
+using EmpathyBot.Models.Understanding;
+using EmpathyBot.Testing.FakeOpenAi;
+
+namespace EmpathyBot.Host.Tests.Understanding;
+
+/// <summary>
+/// End to end: a fake-server LLM runs both item sets, then a person takes a short quiz in the web chat
+/// (card and typed answers, with invalid ones sent back), sees their EQ beside the contender, and both reach /api/summary.
+/// </summary>
+public sealed partial class UnderstandingWebChatTests
+{
+    [GeneratedRegex(@"^(\w+): <score>", RegexOptions.Multiline)]
+    private static partial Regex ScoreLine();
+
+    /// <summary>Allocation prompts get "4 3 2 1"; intensity prompts get every requested emotion rated 5.</summary>
+    private static FakeResponse Answer(FakeRequest request)
+    {
+        var prompt = request.UserMessage;
+        if (prompt.Contains("Split exactly 10 points", StringComparison.Ordinal)) return FakeResponse.Reply("4 3 2 1");
+        return FakeResponse.Reply(string.Join("\n", ScoreLine().Matches(prompt).Select(m => m.Groups[1].Value + ": 5")));
+    }
+
+    private static JsonNode Inputs(IEnumerable<JsonObject> card, params int[] values)
+    {
+        var data = BotActivity.Button(card, "Submit").DeepClone().AsObject();
+        for (var n = 1; n <= values.Length; n++) data["q" + n] = values[n - 1].ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return data;
+    }
+
+    [Fact]
+    public async Task Person_takes_a_quiz_sees_their_EQ_and_both_they_and_a_contender_reach_the_summary()
+    {
+        await using var llm = await FakeOpenAiServer.StartAsync();
+        llm.Responder = Answer;
+        await using var host = await BotHost.StartAsync(new Dictionary<string, string?>
+        {
+            ["Understanding:QuizItems"] = "2",
+            ["Contenders:0:Id"] = "fake-llm",
+            ["Contenders:0:Provider"] = "OpenAICompatible",
+            ["Contenders:0:Model"] = "fake-model",
+            ["Contenders:0:Endpoint"] = llm.V1.ToString(),
+            ["Contenders:0:Timeout"] = "00:00:05",
+        });
+
+        var runner = host.Get<UnderstandingRunner>();
+        var allocationRun = await runner.RunAsync("fake-llm", "allocation", null, CancellationToken.None);
+        var intensityRun = await runner.RunAsync("fake-llm", "intensity", null, CancellationToken.None);
+        Assert.Equal((24, 0, 0), (allocationRun.Answered, allocationRun.Failed, allocationRun.Unscored));
+        Assert.Equal((24, 0, 0), (intensityRun.Answered, intensityRun.Failed, intensityRun.Unscored));
+        Assert.NotNull(allocationRun.Score);
+        Assert.All(llm.Requests.Where(r => !r.UserMessage.Contains("Split exactly", StringComparison.Ordinal)),
+            r => Assert.Equal(0.01, r.Json.GetProperty("temperature").GetDouble(), 6));
+
+        var chat = new DirectLineClient(host.Client, "quiz-taker");
+        await chat.StartAsync();
+        var greeting = await chat.JoinAsync();
+        var menu = await chat.SubmitAsync(BotActivity.Button(greeting, "I agree"));
+
+        var first = await chat.SubmitAsync(BotActivity.Button(menu, "Quiz"));
+        var firstText = BotActivity.Text(first);
+        Assert.Contains("item 1 of 2", firstText);
+        Assert.Contains("Split 10 points", firstText);
+        Assert.Equal(4, first.Select(BotActivity.Card).OfType<JsonObject>().SelectMany(c => c.DescendantsOfType("Input.Number")).Count());
+
+        var notTen = await chat.SubmitAsync(Inputs(first, 4, 4, 2, 2));
+        Assert.Contains("must add up to 10; yours add up to 12", BotActivity.Text(notTen));
+        Assert.Contains("item 1 of 2", BotActivity.Text(notTen));
+
+        var second = await chat.SayAsync("3 3 2 2");
+        Assert.Contains("item 2 of 2", BotActivity.Text(second));
+        Assert.Contains("Rate each from 0", BotActivity.Text(second));
+
+        var notNumbers = await chat.SayAsync("very much");
+        Assert.Contains("exactly four numbers", BotActivity.Text(notNumbers));
+        var outOfRange = await chat.SayAsync("11 0 0 0");
+        Assert.Contains("from 0 to 10", BotActivity.Text(outOfRange));
+        Assert.Contains("item 2 of 2", BotActivity.Text(outOfRange));
+
+        var result = await chat.SubmitAsync(Inputs(outOfRange, 5, 5, 5, 5));
+        var text = BotActivity.Text(result);
+        Assert.Contains("Your results: SECEU score", text);
+        Assert.Matches(@"SECEU score \d+\.\d\d, EQ \d+", text);
+        Assert.Contains("published SECEU norm", text);
+        Assert.Contains("fake-llm", text);
+
+        var summary = (await host.Client.GetFromJsonAsync<JsonObject>("api/summary"))!["understanding"]!;
+        Assert.Equal(30, (int)summary["minNorm"]!);
+        var allocation = summary["sets"]!["allocation"]!;
+        Assert.Equal("seceu", (string?)allocation["measure"]);
+        Assert.Equal(1, (int)allocation["humans"]!["n"]!);
+        Assert.Equal("published", (string?)allocation["norm"]!["source"]);
+        var contender = allocation["contenders"]!["fake-llm"]!;
+        Assert.Equal(24, (int)contender["items"]!);
+        Assert.Equal(allocationRun.Score!.Value, (double)contender["score"]!, 9);
+        Assert.Equal(15 * (2.79 - allocationRun.Score.Value) / 0.822 + 100, (double)contender["eq"]!, 9);
+        Assert.NotNull(contender["percentile"]);
+
+        var intensity = summary["sets"]!["intensity"]!;
+        Assert.Equal(1, (int)intensity["humans"]!["n"]!);
+        Assert.Equal(intensityRun.Score!.Value, (double)intensity["contenders"]!["fake-llm"]!["score"]!, 9);
+        Assert.Null(intensity["norm"]);
+    }
+}
