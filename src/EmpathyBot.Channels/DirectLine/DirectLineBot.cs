@@ -1,4 +1,5 @@
 using EmpathyBot.Channels.Activities;
+using EmpathyBot.Channels.Work;
 using EmpathyBot.Conversation.Engine;
 using EmpathyBot.Conversation.Messages;
 using Microsoft.Extensions.Logging;
@@ -7,11 +8,36 @@ using Microsoft.Extensions.Options;
 namespace EmpathyBot.Channels.DirectLine;
 
 /// <summary>The adapter between Direct Line and the engine (the SDK's BotAdapter for this channel).</summary>
-public sealed class DirectLineBot(IConversationEngine engine, IOptions<DirectLineOptions> options, ILogger<DirectLineBot> logger)
+public sealed class DirectLineBot(IConversationEngine engine, ConversationWorkQueue queue, IOptions<DirectLineOptions> options, ILogger<DirectLineBot> logger)
 {
     public const string Channel = "webchat";
 
     public const string Unavailable = "Sorry, the study store is unavailable right now; please try again shortly.";
+
+    /// <summary>
+    /// Runs the turn on the host's work queue, after the conversation's earlier turns and within the host's bound on
+    /// waiting turns; completes once the replies are appended. Null when the queue did not take it (full or shutting down).
+    /// </summary>
+    public Task<Activity>? TryReceive(DirectLineConversation conversation, Activity incoming)
+    {
+        var done = new TaskCompletionSource<Activity>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var queued = queue.TryEnqueue($"{Channel}:{conversation.Id}", async ct =>
+        {
+            try
+            {
+                done.TrySetResult(await ReceiveAsync(conversation, incoming, ct));
+            }
+            catch (OperationCanceledException)
+            {
+                done.TrySetCanceled();
+            }
+            catch (Exception e)
+            {
+                done.TrySetException(e);
+            }
+        });
+        return queued ? done.Task : null;
+    }
 
     /// <summary>Echoes the user's activity (Web Chat needs it to mark the message sent), runs the turn, appends the replies.</summary>
     public async Task<Activity> ReceiveAsync(DirectLineConversation conversation, Activity incoming, CancellationToken ct)

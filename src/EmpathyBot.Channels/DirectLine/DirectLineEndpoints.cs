@@ -1,5 +1,6 @@
 using System.Text.Json;
 using EmpathyBot.Channels.Activities;
+using EmpathyBot.Channels.Work;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -71,7 +72,7 @@ public static class DirectLineEndpoints
         return TypedResults.Ok(Describe(http, tokens, id, grant?.UserId, watermark));
     }
 
-    private static async Task<Results<Ok<ResourceResponse>, UnauthorizedHttpResult, NotFound, BadRequest<string>>> Post(
+    private static async Task<Results<Ok<ResourceResponse>, UnauthorizedHttpResult, NotFound, BadRequest<string>, StatusCodeHttpResult>> Post(
         string id, HttpContext http, DirectLineTokens tokens, DirectLineConversations conversations,
         DirectLineBot bot, IOptions<DirectLineOptions> options, CancellationToken ct)
     {
@@ -86,7 +87,15 @@ public static class DirectLineEndpoints
 
         // A token bound to a user fixes the sender: a client cannot speak for somebody else.
         var from = (activity.From ?? new ChannelAccount()) with { Id = userId, Role = "user" };
-        var echoed = await bot.ReceiveAsync(conversation, activity with { From = from }, ct);
+        if (bot.TryReceive(conversation, activity with { From = from }) is not { } turn)
+        {
+            // Too many turns wait on this host: Web Chat sends the activity again after Retry-After.
+            QueueFull.TellRetryAfter(http.Response);
+            return TypedResults.StatusCode(StatusCodes.Status429TooManyRequests);
+        }
+
+        // Accepted work runs to the end even if this client goes away; the request just stops waiting for it.
+        var echoed = await turn.WaitAsync(ct);
         return TypedResults.Ok(new ResourceResponse(echoed.Id!));
     }
 

@@ -1,3 +1,4 @@
+using EmpathyBot.Channels.Work;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -10,6 +11,7 @@ public static class DirectLineServiceCollectionExtensions
         services.AddOptions<DirectLineOptions>().Bind(configuration.GetSection(DirectLineOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<DirectLineTokens>();
         services.AddSingleton<DirectLineConversations>();
+        services.AddConversationWorkQueue();
         services.AddSingleton<DirectLineBot>();
         return services;
     }

@@ -261,6 +261,7 @@ public static class SlackEndpoints
             return TypedResults.Ok();
         }
 
+        QueueFull.TellRetryAfter(http.Response);
         return TypedResults.Problem(
             detail: "The bot is shutting down or has too much queued work; the request was not taken, send it again later.",
             statusCode: StatusCodes.Status503ServiceUnavailable);

@@ -7,6 +7,7 @@ public sealed class BotOptions : IValidatableObject
 {
     public const string Section = "Bot";
     public const string DefaultOpenIdMetadataUrl = "https://login.botframework.com/v1/.well-known/openidconfiguration";
+    public const int DefaultMaxQueuedTurns = 1000;
     public const string DefaultEmulatorOpenIdMetadataUrl = "https://login.microsoftonline.com/common/v2.0/.well-known/openid-configuration";
 
     /// <summary>The bot's app (client) id. Without it Teams is off, unless <see cref="AllowUnauthenticated"/> is set.</summary>
@@ -22,6 +23,13 @@ public sealed class BotOptions : IValidatableObject
 
     /// <summary>Tenant of a single-tenant bot; empty for multi-tenant (tokens then come from botframework.com).</summary>
     public string? MicrosoftAppTenantId { get; set; }
+
+    /// <summary>
+    /// Turns this host has accepted and not yet answered, every channel together. When that many wait, Teams gets 503 and
+    /// Direct Line 429, both with Retry-After, so a burst waits at the sender instead of in memory, and once the load
+    /// stops what was accepted is answered within about a second (the benchmark measures how many turns a second a host answers).
+    /// </summary>
+    public int MaxQueuedTurns { get; set; } = DefaultMaxQueuedTurns;
 
     public string OpenIdMetadataUrl { get; set; } = DefaultOpenIdMetadataUrl;
 
@@ -41,6 +49,8 @@ public sealed class BotOptions : IValidatableObject
             yield return new ValidationResult("Bot:MicrosoftAppPassword is required when Bot:MicrosoftAppId is set.", [nameof(MicrosoftAppPassword)]);
         if (AuthEnabled && AllowUnauthenticated)
             yield return new ValidationResult("Bot:AllowUnauthenticated=true is for local development without Bot:MicrosoftAppId; remove one of them.", [nameof(AllowUnauthenticated)]);
+        if (MaxQueuedTurns < 1)
+            yield return new ValidationResult($"Bot:MaxQueuedTurns must be at least 1, got {MaxQueuedTurns}.", [nameof(MaxQueuedTurns)]);
         foreach (var (name, value) in new[] { (nameof(OpenIdMetadataUrl), OpenIdMetadataUrl), (nameof(EmulatorOpenIdMetadataUrl), EmulatorOpenIdMetadataUrl) })
         {
             if (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))

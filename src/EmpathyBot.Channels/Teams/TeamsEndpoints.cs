@@ -2,6 +2,7 @@ using System.Text.Json;
 using EmpathyBot.Channels.Activities;
 using EmpathyBot.Channels.Auth;
 using EmpathyBot.Channels.Http;
+using EmpathyBot.Channels.Work;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -53,7 +54,7 @@ public static class TeamsEndpoints
             return TypedResults.StatusCode(StatusCodes.Status501NotImplemented);
         }
 
-        return adapter.TryEnqueue(activity) ? TypedResults.Ok() : Busy();
+        return adapter.TryEnqueue(activity) ? TypedResults.Ok() : Busy(request.HttpContext.Response);
     }
 
     /// <summary>The activity, or null with the reason logged: parser details are not told to a caller who may be anyone.</summary>
@@ -84,10 +85,15 @@ public static class TeamsEndpoints
         detail: "Set Bot:MicrosoftAppId and Bot:MicrosoftAppPassword to enable /api/messages (Bot:AllowUnauthenticated=true turns on an unauthenticated mode for local development only).",
         statusCode: StatusCodes.Status503ServiceUnavailable);
 
-    private static IResult Busy() => TypedResults.Problem(
-        title: "Busy",
-        detail: "The bot is shutting down or has too much queued work; the activity was not taken, send it again later.",
-        statusCode: StatusCodes.Status503ServiceUnavailable);
+    /// <summary>503 with Retry-After: Teams sends the activity again later, so a full queue loses nothing.</summary>
+    private static IResult Busy(HttpResponse response)
+    {
+        QueueFull.TellRetryAfter(response);
+        return TypedResults.Problem(
+            title: "Busy",
+            detail: "The bot is shutting down or has too much queued work; the activity was not taken, send it again later.",
+            statusCode: StatusCodes.Status503ServiceUnavailable);
+    }
 
     private static void LogMode(IServiceProvider services)
     {

@@ -1,16 +1,22 @@
+using EmpathyBot.Channels.Teams;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace EmpathyBot.Channels.Work;
 
 public static class WorkServiceCollectionExtensions
 {
-    /// <summary>The one <see cref="ConversationWorkQueue"/> every channel shares, stopped (drained) with the host; safe to call twice.</summary>
+    /// <summary>
+    /// The one <see cref="ConversationWorkQueue"/> every channel shares, bounded by <c>Bot:MaxQueuedTurns</c>, stopped
+    /// (drained) with the host; safe to call twice.
+    /// </summary>
     public static IServiceCollection AddConversationWorkQueue(this IServiceCollection services)
     {
-        services.TryAddSingleton(sp => new ConversationWorkQueue(sp.GetRequiredService<ILogger<ConversationWorkQueue>>()));
+        services.TryAddSingleton(sp => new ConversationWorkQueue(
+            sp.GetRequiredService<ILogger<ConversationWorkQueue>>(), sp.GetRequiredService<IOptions<BotOptions>>().Value.MaxQueuedTurns));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, ConversationWorkQueue>(sp => sp.GetRequiredService<ConversationWorkQueue>()));
         return services;
     }
