@@ -13,6 +13,9 @@ public sealed record BenchOptions
 
     public int Connections { get; init; } = 32;
 
+    /// <summary>Each mix runs the SDK and EmpathyBot this many times, alternating, so drift in the machine's load hits both.</summary>
+    public int Rounds { get; init; } = 1;
+
     public int Participants { get; init; } = 200;
 
     /// <summary>CPUs (taskset list) of the bot under test; the driver (load client and sink) gets the others.</summary>
@@ -43,6 +46,7 @@ public sealed record BenchOptions
                 "--warmup" => options with { Warmup = Seconds(value) },
                 "--drain-limit" => options with { DrainLimit = Seconds(value) },
                 "--connections" => options with { Connections = int.Parse(value, CultureInfo.InvariantCulture) },
+                "--rounds" => options with { Rounds = int.Parse(value, CultureInfo.InvariantCulture) },
                 "--participants" => options with { Participants = int.Parse(value, CultureInfo.InvariantCulture) },
                 "--bot-cpus" => options with { BotCpus = value },
                 "--driver-cpus" => options with { DriverCpus = value },

@@ -51,10 +51,12 @@ public sealed class BotProcess : IAsyncDisposable
         return bot;
     }
 
+    public double PeakRssMiB() => PeakRssMiB(process.Id);
+
     /// <summary>VmHWM: the most resident memory the process ever had.</summary>
-    public double PeakRssMiB()
+    public static double PeakRssMiB(int pid)
     {
-        foreach (var line in File.ReadLines($"/proc/{process.Id}/status"))
+        foreach (var line in File.ReadLines($"/proc/{pid}/status"))
         {
             if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
                 return long.Parse(line["VmHWM:".Length..].Trim().Split(' ')[0]) / 1024.0;

@@ -10,7 +10,7 @@ var bots = new Bots(repository, scratch, options.HostEnvironment);
 await using var sink = await ReplySink.StartAsync();
 Console.WriteLine($"{options.Duration.TotalSeconds:0} s per run, {options.Connections} connections, {options.Participants} participants; "
     + $"bots on CPU {options.BotCpus}, driver (load client + sink) on CPU {options.DriverCpus}; {Environment.ProcessorCount} CPUs visible to the driver");
-var results = new Dictionary<string, LoadResult>();
+var results = new Dictionary<string, List<LoadResult>>();
 
 try
 {
@@ -18,43 +18,59 @@ try
     if (options.Phases.Contains("calibrate"))
     {
         var calibration = await Measure(Mix.Hello, "calibrate", [sink.NullBot], null);
-        Report.Row("driver alone (null bot answering inside the driver)", calibration, double.NaN);
+        Report.Row("driver alone (null bot answering inside the driver)", calibration, BotProcess.PeakRssMiB(Environment.ProcessId));
     }
 
     foreach (var mix in new[] { Mix.Hello, Mix.Work }.Where(m => options.Phases.Contains(m.ToString().ToLowerInvariant())))
     {
         var label = mix == Mix.Hello ? $"\"hello\" from {options.Participants} unconsented users" : $"{options.Participants} users: consent, respond, a reply, rate";
-        if (options.Contestants.Contains("sdk"))
-            results[$"sdk-{mix}"] = await RunBot($"SDK echo bot, {label}", mix, () => bots.StartSdkEchoBotAsync(options.BotCpus), null);
-        if (!options.Contestants.Contains("empathybot")) continue;
-        var ours = await RunBot($"EmpathyBot, {label}", mix, () => bots.StartEmpathyBotAsync("host", options.BotCpus, null), null);
-        results[$"ours-{mix}"] = ours;
-        if (options.Contestants.Contains("half"))
+        for (var round = 0; round < options.Rounds; round++)
         {
-            await RunBot($"EmpathyBot at half capacity ({ours.AnsweredTurns / 2:0}/s offered), {label}", mix,
-                () => bots.StartEmpathyBotAsync("host", options.BotCpus, null), ours.AnsweredTurns / 2);
+            if (options.Contestants.Contains("sdk"))
+                Add($"sdk-{mix}", await RunBot($"SDK echo bot, {label}", mix, () => bots.StartSdkEchoBotAsync(options.BotCpus), null));
+            if (options.Contestants.Contains("empathybot"))
+                Add($"ours-{mix}", await RunBot($"EmpathyBot, {label}", mix, () => bots.StartEmpathyBotAsync("host", options.BotCpus, null), null));
+        }
+
+        if (options.Contestants.Contains("half") && results.TryGetValue($"ours-{mix}", out var measured))
+        {
+            var capacity = Median(measured);
+            await RunBot($"EmpathyBot at half capacity ({capacity / 2:0}/s offered), {label}", mix,
+                () => bots.StartEmpathyBotAsync("host", options.BotCpus, null), capacity / 2);
         }
     }
 
     if (options.Phases.Contains("scale"))
     {
-        results["redis-1"] = await RunOnRedis(hosts: 1);
-        results["redis-2"] = await RunOnRedis(hosts: 2);
+        Add("redis-1", await RunOnRedis(hosts: 1));
+        Add("redis-2", await RunOnRedis(hosts: 2));
     }
 
     Console.WriteLine();
     foreach (var mix in new[] { Mix.Hello, Mix.Work })
     {
         if (results.TryGetValue($"ours-{mix}", out var ours) && results.TryGetValue($"sdk-{mix}", out var sdk))
-            Report.Ratio($"{mix} mix", ours.AnsweredTurns, sdk.AnsweredTurns);
+            Report.Ratio($"{mix} mix", Median(ours), Median(sdk), ours.Count);
     }
 
     if (results.TryGetValue("redis-1", out var one) && results.TryGetValue("redis-2", out var two))
-        Console.WriteLine($"scale-out on Redis: one host {one.AnsweredTurns:0} answered turns/s, two hosts {two.AnsweredTurns:0}/s ({two.AnsweredTurns / one.AnsweredTurns:0.00}x)");
+        Console.WriteLine($"scale-out on Redis: one host {Median(one):0} answered turns/s, two hosts {Median(two):0}/s ({Median(two) / Median(one):0.00}x)");
 }
 finally
 {
     Directory.Delete(scratch, recursive: true);
+}
+
+void Add(string key, LoadResult result)
+{
+    if (!results.TryGetValue(key, out var list)) results[key] = list = [];
+    list.Add(result);
+}
+
+static double Median(List<LoadResult> runs)
+{
+    var sorted = runs.Select(r => r.AnsweredTurns).Order().ToArray();
+    return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
 }
 
 async Task<LoadResult> RunBot(string name, Mix mix, Func<Task<BotProcess>> start, double? rate)

@@ -22,7 +22,7 @@ public static class Report
             $"| {name} | {r.Acknowledged:0} | {r.AnsweredTurns:0} | {r.Replies:0} | {r.P50:0.0} ms | {r.P99:0.0} ms | {r.Refused}{failed} | {after} | {peakRssMiB:0} MiB | {r.Ratings} |"));
     }
 
-    public static void Ratio(string what, double ours, double theirs) =>
+    public static void Ratio(string what, double ours, double theirs, int rounds) =>
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{what}: EmpathyBot answered {ours:0} turns/s, the SDK echo bot {theirs:0}: ratio {ours / theirs:0.00}x"));
+            $"{what}: EmpathyBot answered {ours:0} turns/s, the SDK echo bot {theirs:0}{(rounds > 1 ? $" (medians of {rounds} rounds)" : "")}: ratio {ours / theirs:0.00}x"));
 }
