@@ -9,7 +9,8 @@ var scratch = Directory.CreateTempSubdirectory("empathybot-bench-turns-").FullNa
 var bots = new Bots(repository, scratch, options.HostEnvironment);
 await using var sink = await ReplySink.StartAsync();
 Console.WriteLine($"{options.Duration.TotalSeconds:0} s per run, {options.Connections} connections, {options.Participants} participants; "
-    + $"bots on CPU {options.BotCpus}, driver (load client + sink) on CPU {options.DriverCpus}; {Environment.ProcessorCount} CPUs visible to the driver");
+    + $"bots on CPU {options.BotCpus}, driver (load client + sink) on CPU {options.DriverCpus}; {Environment.ProcessorCount} CPUs visible to the driver; "
+    + (BotProcess.FairScheduling ? "each bot in a cpu cgroup of its own" : "no writable cpu cgroup: a bot with more threads gets more CPU on a busy machine"));
 var results = new Dictionary<string, List<LoadResult>>();
 
 try
