@@ -11,7 +11,8 @@ public static class ModelsServiceCollectionExtensions
 {
     /// <summary>
     /// Contenders (section <c>Contenders</c>), prompting (<c>Prompting</c>), retries (<c>ModelRunner</c>) and data files
-    /// (<c>Data</c>), validated on start; the batch <see cref="ModelRunner"/> and the live <see cref="IReplyScheduler"/>.
+    /// (<c>Data</c>), validated on start; the <see cref="ModelRetryPolicy"/> every model request goes through, the batch
+    /// <see cref="ModelRunner"/> and the live <see cref="IReplyScheduler"/>.
     /// Needs an <c>IStudyStore</c> registered by the storage layer.
     /// </summary>
     public static IServiceCollection AddEmpathyBotModels(this IServiceCollection services, IConfiguration configuration)
@@ -27,6 +28,7 @@ public static class ModelsServiceCollectionExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ContenderRegistry>();
+        services.TryAddSingleton<ModelRetryPolicy>();
         services.TryAddSingleton<ModelRunner>();
         services.TryAddSingleton<Prompting.PromptBankLoader>();
         services.TryAddSingleton<ReplyScheduler>();

@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using EmpathyBot.Core.Study;
 
 namespace EmpathyBot.Channels.Slack;
 
@@ -18,7 +19,7 @@ public sealed class SlackWorkQueue
     public void Enqueue(SlackWork work)
     {
         var key = work.Turn.UserId + "\n" + work.Turn.ConversationId;
-        var partition = (int)((uint)StableHash(key) % Partitions);
+        var partition = (int)((uint)StableHash.Polynomial(key) % Partitions);
         if (!channels[partition].Writer.TryWrite(work))
         {
             throw new InvalidOperationException("The Slack work queue is closed (the host is shutting down).");
@@ -33,16 +34,5 @@ public sealed class SlackWorkQueue
         {
             channel.Writer.TryComplete();
         }
-    }
-
-    private static int StableHash(string text)
-    {
-        var hash = 17;
-        foreach (var c in text)
-        {
-            hash = unchecked((hash * 31) + c);
-        }
-
-        return hash;
     }
 }
