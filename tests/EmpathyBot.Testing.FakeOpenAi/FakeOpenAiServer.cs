@@ -83,23 +83,17 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
         return server;
     }
 
-    /// <summary>Azure's own route: the deployment names the model, and both an api-version and the resource key are required.</summary>
-    private async Task HandleAzureDeploymentAsync(HttpContext http, string deployment)
+    private Task HandleAzureDeploymentAsync(HttpContext http, string deployment) => HandleAsync(http, deployment);
+
+    /// <summary>What Azure's deployment route answers without an api-version or with a wrong key; null lets the request through.</summary>
+    private FakeResponse? AzureRefusal(HttpRequest request)
     {
-        if (string.IsNullOrEmpty(http.Request.Query["api-version"]))
-        {
-            await WriteAzureErrorAsync(http.Response, 404, "404", "Resource not found");
-            return;
-        }
-
-        if (AzureApiKey is { } key && !string.Equals(http.Request.Headers["api-key"], key, StringComparison.Ordinal))
-        {
-            await WriteAzureErrorAsync(http.Response, 401, "401",
-                "Access denied due to invalid subscription key or wrong API endpoint. Make sure to provide a valid key for an active subscription and use a correct regional API endpoint for your resource.");
-            return;
-        }
-
-        await HandleAsync(http, deployment);
+        if (string.IsNullOrEmpty(request.Query["api-version"]))
+            return new FakeResponse.Raw(404, "application/json", """{"error":{"code":"404","message":"Resource not found"}}""");
+        if (AzureApiKey is { } key && !string.Equals(request.Headers["api-key"], key, StringComparison.Ordinal))
+            return new FakeResponse.Raw(401, "application/json",
+                """{"error":{"code":"401","message":"Access denied due to invalid subscription key or wrong API endpoint. Make sure to provide a valid key for an active subscription and use a correct regional API endpoint for your resource."}}""");
+        return null;
     }
 
     private Task HandleAsync(HttpContext http) => HandleAsync(http, deployment: null);
@@ -118,7 +112,9 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
             var request = new FakeRequest(number, http.Request.Path, http.Request.Headers.Authorization, http.Request.Headers["api-key"],
                 model, RecordBodies ? body : "", DateTimeOffset.UtcNow) { Query = http.Request.QueryString.Value ?? "" };
             if (RecordBodies) _requests.Enqueue(request);
-            var response = _script.TryDequeue(out var scripted) ? scripted : Responder(request);
+            // Azure refuses before the model sees anything, so a refusal does not use up a scripted response.
+            var response = (deployment is null ? null : AzureRefusal(http.Request))
+                ?? (_script.TryDequeue(out var scripted) ? scripted : Responder(request));
             if (response.Delay > TimeSpan.Zero)
             {
                 try { await Task.Delay(response.Delay, http.RequestAborted); }
@@ -162,18 +158,6 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
                 await http.WriteAsync(raw.Body);
                 break;
         }
-    }
-
-    private static Task WriteAzureErrorAsync(HttpResponse http, int status, string code, string message)
-    {
-        http.StatusCode = status;
-        return WriteJsonAsync(http, w =>
-        {
-            w.WriteStartObject("error");
-            w.WriteString("code", code);
-            w.WriteString("message", message);
-            w.WriteEndObject();
-        });
     }
 
     private static void WriteCompletion(Utf8JsonWriter w, FakeResponse.Completion c, string model, int number)
