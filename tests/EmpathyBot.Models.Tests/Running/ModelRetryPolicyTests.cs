@@ -1,3 +1,4 @@
+using System.Globalization;
 using EmpathyBot.Models.Configuration;
 using EmpathyBot.Models.Running;
 using EmpathyBot.Models.Tests.Infrastructure;
@@ -29,6 +30,23 @@ public sealed class ModelRetryPolicyTests
         Assert.Equal("I'm sorry, that sounds hard.", result.Reply?.Text);
         Assert.Equal(2, result.Attempts);
         Assert.Equal(2, server.RequestCount);
+    }
+
+    [Fact]
+    public async Task Retry_after_as_an_http_date_is_read_against_the_injected_clock()
+    {
+        await using var server = await FakeOpenAiServer.StartAsync();
+        var clock = new WatchedClock();
+        var retryAt = clock.GetUtcNow().AddSeconds(20).ToString("r", CultureInfo.InvariantCulture);
+        server.Enqueue(FakeResponse.Error(429, retryAfter: retryAt), FakeResponse.Reply("That must have been a shock."));
+        await using var h = await ModelsHarness.StartAsync(server, time: clock);
+        var policy = new ModelRetryPolicy(Options(maxAttempts: 4), clock, () => 0.5);
+
+        var call = Call(policy, h);
+
+        Assert.Equal(TimeSpan.FromSeconds(20), await clock.NextWaitAsync());
+        clock.Advance(TimeSpan.FromSeconds(20));
+        Assert.Equal(2, (await call.WaitAsync(Within)).Attempts);
     }
 
     [Fact]
