@@ -66,7 +66,7 @@ public sealed class ModelRetryPolicy
         {
             var reply = await _pipeline.ExecuteAsync(async token =>
             {
-                Interlocked.Increment(ref attempts);
+                attempts++;
                 using (await contender.Gate.EnterAsync(token)) return await call(token);
             }, ct);
             return ModelCallResult.Succeeded(reply, attempts);

@@ -90,33 +90,21 @@ public sealed class ModelRetryPolicyTests
         Assert.Equal(1, server.RequestCount);
     }
 
-    [Fact]
-    public async Task Client_errors_are_not_retried()
+    /// <summary>A client error is not worth another attempt; MaxAttempts 1 allows none.</summary>
+    [Theory]
+    [InlineData(400, 4)]
+    [InlineData(500, 1)]
+    public async Task One_attempt_when_the_error_is_not_transient_or_no_retry_is_allowed(int status, int maxAttempts)
     {
         await using var server = await FakeOpenAiServer.StartAsync();
-        server.Responder = _ => FakeResponse.Error(400, code: "invalid_request_error");
+        server.Responder = _ => FakeResponse.Error(status);
         await using var h = await ModelsHarness.StartAsync(server);
-        var policy = new ModelRetryPolicy(Options(maxAttempts: 4), new WatchedClock(), () => 0.5);
+        var policy = new ModelRetryPolicy(Options(maxAttempts), new WatchedClock(), () => 0.5);
 
         var result = await Call(policy, h).WaitAsync(Within);
 
         Assert.Equal(1, result.Attempts);
-        Assert.StartsWith("HTTP 400", result.Error);
-        Assert.Equal(1, server.RequestCount);
-    }
-
-    [Fact]
-    public async Task One_attempt_means_no_retry()
-    {
-        await using var server = await FakeOpenAiServer.StartAsync();
-        server.Responder = _ => FakeResponse.Error(500);
-        await using var h = await ModelsHarness.StartAsync(server);
-        var policy = new ModelRetryPolicy(Options(maxAttempts: 1), new WatchedClock(), () => 0.5);
-
-        var result = await Call(policy, h).WaitAsync(Within);
-
-        Assert.Equal(1, result.Attempts);
-        Assert.StartsWith("HTTP 500", result.Error);
+        Assert.StartsWith($"HTTP {status}", result.Error);
         Assert.Equal(1, server.RequestCount);
     }
 
