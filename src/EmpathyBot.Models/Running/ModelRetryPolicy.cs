@@ -16,6 +16,8 @@ namespace EmpathyBot.Models.Running;
 /// </summary>
 public sealed class ModelRetryPolicy
 {
+    private static readonly ResiliencePropertyKey<string> ContenderId = new("EmpathyBot.Contender");
+
     private readonly ModelRunnerOptions _options;
     private readonly Func<double> _random;
     private readonly ILogger _log;
@@ -44,8 +46,8 @@ public sealed class ModelRetryPolicy
                     Backoff(args.AttemptNumber + 1, (args.Outcome.Exception as ContenderException)?.RetryAfter)),
                 OnRetry = args =>
                 {
-                    _log.LogDebug("Model call attempt {Attempt} failed ({Error}); retrying in {Delay}",
-                        args.AttemptNumber + 1, args.Outcome.Exception?.Message, args.RetryDelay);
+                    _log.LogDebug("{Contender} attempt {Attempt} failed ({Error}); retrying in {Delay}",
+                        args.Context.Properties.GetValue(ContenderId, "?"), args.AttemptNumber + 1, args.Outcome.Exception?.Message, args.RetryDelay);
                     return ValueTask.CompletedTask;
                 },
             });
@@ -62,18 +64,24 @@ public sealed class ModelRetryPolicy
         RegisteredContender contender, Func<CancellationToken, Task<ContenderReply>> call, CancellationToken ct)
     {
         var attempts = 0;
+        var context = ResilienceContextPool.Shared.Get(ct);
+        context.Properties.Set(ContenderId, contender.Id);
         try
         {
-            var reply = await _pipeline.ExecuteAsync(async token =>
+            var reply = await _pipeline.ExecuteAsync(async (ctx, gate) =>
             {
                 attempts++;
-                using (await contender.Gate.EnterAsync(token)) return await call(token);
-            }, ct);
+                using (await gate.EnterAsync(ctx.CancellationToken)) return await call(ctx.CancellationToken);
+            }, context, contender.Gate);
             return ModelCallResult.Succeeded(reply, attempts);
         }
         catch (Exception e) when (!(e is OperationCanceledException && ct.IsCancellationRequested))
         {
             return ModelCallResult.Failed(Describe(e), attempts);
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
         }
     }
 
