@@ -1,4 +1,5 @@
 using EmpathyBot.Storage.Abstractions;
+using EmpathyBot.Storage.Events;
 using EmpathyBot.Storage.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -40,7 +41,16 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<IRatingStore>(sp => sp.GetRequiredService<IStudyStore>());
         services.TryAddSingleton<IConversationStateStore>(sp => sp.GetRequiredService<IStudyStore>());
         services.TryAddSingleton<IIdempotencyStore>(sp => sp.GetRequiredService<IStudyStore>());
+        services.TryAddSingleton<IDirectLineStore>(sp => DirectLineStoreOf(sp.GetRequiredService<IStudyStore>()));
         services.AddHostedService<StudyStoreStartup>();
         return services;
     }
+
+    // Transcripts are not study events: they go to the store under the publishing decorator.
+    private static IDirectLineStore DirectLineStoreOf(IStudyStore store) => store switch
+    {
+        PublishingStudyStore publishing => DirectLineStoreOf(publishing.Inner),
+        IDirectLineStore transcripts => transcripts,
+        _ => throw new InvalidOperationException($"The study store {store.GetType().Name} keeps no Direct Line conversations."),
+    };
 }
