@@ -5,8 +5,11 @@ using System.Text.Json.Nodes;
 
 namespace EmpathyBot.Host.Tests.Infrastructure;
 
-/// <summary>A Direct Line 3.0 client as Web Chat uses it: token, conversation, post, poll with watermark.</summary>
-public sealed class DirectLineClient(HttpClient http, string userId)
+/// <summary>
+/// A Direct Line 3.0 client as the built-in page and Web Chat use it: token (the server chooses the user), conversation,
+/// post, poll with watermark. <paramref name="name"/> is only the display name; <see cref="UserId"/> is who the server says we are.
+/// </summary>
+public sealed class DirectLineClient(HttpClient http, string name)
 {
     private string? token;
     private string watermark = "";
@@ -17,10 +20,22 @@ public sealed class DirectLineClient(HttpClient http, string userId)
 
     public string Token => token ?? throw new InvalidOperationException("Start first.");
 
-    public async Task StartAsync()
+    /// <summary>The participant id the server bound our token to.</summary>
+    public string UserId { get; private set; } = "";
+
+    /// <summary>The credential to come back as the same participant.</summary>
+    public string Resume { get; private set; } = "";
+
+    /// <summary>Starts a conversation as a new participant, or as the one <paramref name="resume"/> names.</summary>
+    public async Task StartAsync(string? resume = null)
     {
-        var generated = await (await http.PostAsync($"webchat/token?user={Uri.EscapeDataString(userId)}", null)).Content.ReadFromJsonAsync<JsonObject>();
+        var url = resume is null ? "webchat/token" : $"webchat/token?resume={Uri.EscapeDataString(resume)}";
+        using var minted = await http.PostAsync(url, null);
+        minted.EnsureSuccessStatusCode();
+        var generated = await minted.Content.ReadFromJsonAsync<JsonObject>();
         token = (string)generated!["token"]!;
+        UserId = (string)generated["userId"]!;
+        Resume = (string)generated["resume"]!;
         using var request = new HttpRequestMessage(HttpMethod.Post, "v3/directline/conversations");
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         using var response = await http.SendAsync(request);
@@ -65,7 +80,7 @@ public sealed class DirectLineClient(HttpClient http, string userId)
         return set["activities"]!.AsArray().Select(a => a!.AsObject()).ToArray();
     }
 
-    private JsonObject From() => new() { ["id"] = userId, ["name"] = "Tester", ["role"] = "user" };
+    private JsonObject From() => new() { ["id"] = UserId, ["name"] = name, ["role"] = "user" };
 }
 
 /// <summary>Reads what a participant would see in a bot activity.</summary>
