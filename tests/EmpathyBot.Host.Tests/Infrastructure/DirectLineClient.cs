@@ -46,6 +46,31 @@ public sealed class DirectLineClient(HttpClient http, string name)
         token = (string)started["token"]!;
     }
 
+    /// <summary>The same conversation, token and watermark, continued through another host (a restart or another instance).</summary>
+    public DirectLineClient On(HttpClient other) => new(other, name)
+    {
+        token = token,
+        watermark = watermark,
+        ConversationId = ConversationId,
+        StreamUrl = StreamUrl,
+        UserId = UserId,
+        Resume = Resume,
+    };
+
+    /// <summary>The stream URL on <paramref name="host"/> instead of the host that started the conversation.</summary>
+    public Uri StreamUrlOn(Uri host) => new UriBuilder(StreamUrl) { Host = host.Host, Port = host.Port }.Uri;
+
+    /// <summary>Every activity of the conversation from the start, without moving the watermark.</summary>
+    public async Task<IReadOnlyList<JsonObject>> TranscriptAsync()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"v3/directline/conversations/{ConversationId}/activities");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var response = await http.SendAsync(request);
+        response.EnsureSuccessStatusCode();
+        var set = await response.Content.ReadFromJsonAsync<JsonObject>();
+        return set!["activities"]!.AsArray().Select(a => a!.AsObject()).ToArray();
+    }
+
     public Task<IReadOnlyList<JsonObject>> JoinAsync() =>
         SendAsync(new JsonObject { ["type"] = "event", ["name"] = "webchat/join", ["from"] = From() });
 
@@ -55,6 +80,17 @@ public sealed class DirectLineClient(HttpClient http, string name)
     /// <summary>An Action.Submit as Web Chat posts it: a message with no text and the card data as value.</summary>
     public Task<IReadOnlyList<JsonObject>> SubmitAsync(JsonNode data) =>
         SendAsync(new JsonObject { ["type"] = "message", ["value"] = data.DeepClone(), ["from"] = From() });
+
+    /// <summary>Posts a message and returns the HTTP answer as it is (for refusals), without polling.</summary>
+    public async Task<HttpResponseMessage> PostAsync(string text)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"v3/directline/conversations/{ConversationId}/activities")
+        {
+            Content = JsonContent.Create(new JsonObject { ["type"] = "message", ["text"] = text, ["from"] = From() }),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return await http.SendAsync(request);
+    }
 
     /// <summary>Posts an activity and returns the bot activities that followed it.</summary>
     public async Task<IReadOnlyList<JsonObject>> SendAsync(JsonObject activity)
