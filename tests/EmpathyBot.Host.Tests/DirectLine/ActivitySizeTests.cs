@@ -37,6 +37,49 @@ public sealed class ActivitySizeTests : IAsyncLifetime
         Assert.Contains("Welcome to EmpathyBot", BotActivity.Text(await client.SayAsync("help")));
     }
 
+    [Fact]
+    public async Task Eight_20_MB_activities_are_refused_and_leave_nothing_behind()
+    {
+        var client = new DirectLineClient(host.Client, "flood");
+        await client.StartAsync();
+        await client.JoinAsync();
+        var json = Encoding.UTF8.GetBytes($"{{\"type\":\"message\",\"text\":\"{new string('x', 20 << 20)}\"}}");
+        var before = GC.GetTotalMemory(forceFullCollection: true);
+
+        for (var i = 0; i < 8; i++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, $"v3/directline/conversations/{client.ConversationId}/activities")
+            {
+                Content = new StreamContent(new UnknownLengthStream(json)),
+            };
+            request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", client.Token);
+            Assert.Equal(HttpStatusCode.RequestEntityTooLarge, await RefusalAsync(request));
+        }
+
+        // The host runs in this process: what it kept would show here (the in-memory transcript kept 160 MB).
+        var grown = GC.GetTotalMemory(forceFullCollection: true) - before;
+        Assert.True(grown < 32 << 20, $"The host kept {grown >> 20} MB after refusing the activities.");
+        Assert.Contains("Welcome to EmpathyBot", BotActivity.Text(await client.SayAsync("help")));
+    }
+
+    /// <summary>
+    /// The status of the answer. Kestrel answers 413 at the limit and then closes the connection; a client still
+    /// uploading may see that close before it reads the answer, which is the same refusal.
+    /// </summary>
+    private async Task<HttpStatusCode> RefusalAsync(HttpRequestMessage request)
+    {
+        try
+        {
+            using var response = await host.Client.SendAsync(request);
+            return response.StatusCode;
+        }
+        catch (HttpRequestException e) when (e.InnerException is IOException)
+        {
+            return HttpStatusCode.RequestEntityTooLarge;
+        }
+    }
+
     /// <summary>A body sent chunked, so only the server's own limit stops it.</summary>
     private sealed class UnknownLengthStream(byte[] bytes) : MemoryStream(bytes)
     {
