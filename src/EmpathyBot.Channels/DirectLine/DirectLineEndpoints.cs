@@ -127,6 +127,7 @@ public static class DirectLineEndpoints
         // The token's user speaks; only the secret holder (no token) may say who is speaking.
         var userId = grant?.UserId ?? activity.From?.Id;
         if (string.IsNullOrEmpty(userId)) return Problem(StatusCodes.Status400BadRequest, "The activity needs from.id.");
+        if (grant is null && NamedUserProblem(userId) is { } badName) return badName;
         var from = new ChannelAccount { Id = userId, Name = activity.From?.Name, Role = "user" };
 
         var echoed = await bot.ReceiveAsync(id, activity with { From = from }, ct);
@@ -168,15 +169,15 @@ public static class DirectLineEndpoints
         if (tooLarge) return (null, Problem(StatusCodes.Status413PayloadTooLarge, $"A token request may be at most {MaxTokenRequestBytes} bytes."));
         var named = request?.User?.Id;
         if (named is null) return (DirectLineTokens.NewUserId(), null);
-        if (!named.StartsWith(DirectLineTokens.NamedUserPrefix, StringComparison.Ordinal) || named.Length > MaxNamedUserLength
-            || named.Any(char.IsControl))
-        {
-            return (null, Problem(StatusCodes.Status400BadRequest,
-                $"user.id must start with '{DirectLineTokens.NamedUserPrefix}' and be at most {MaxNamedUserLength} characters without control characters."));
-        }
-
-        return (named, null);
+        return NamedUserProblem(named) is { } problem ? (null, problem) : (named, null);
     }
+
+    // Named ids live apart from the ids the server chooses, so not even the secret holder can speak as a page participant.
+    private static IResult? NamedUserProblem(string id) =>
+        id.StartsWith(DirectLineTokens.NamedUserPrefix, StringComparison.Ordinal) && id.Length <= MaxNamedUserLength && !id.Any(char.IsControl)
+            ? null
+            : Problem(StatusCodes.Status400BadRequest,
+                $"A user id the caller names must start with '{DirectLineTokens.NamedUserPrefix}' and be at most {MaxNamedUserLength} characters without control characters.");
 
     private static ConversationResponse Describe(HttpContext http, DirectLineTokens tokens, string id, string userId, string? watermark)
     {

@@ -68,6 +68,16 @@ public sealed class DirectLineSecretTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.BadRequest, minted.StatusCode);
         Assert.Contains("must start with 'dl_'", await minted.Content.ReadAsStringAsync());
+
+        // Posting with the secret itself, the holder names the speaker in from.id, within the same rule.
+        using var started = await SendAsync(HttpMethod.Post, "v3/directline/conversations", Secret, null);
+        var id = (string)(await started.Content.ReadFromJsonAsync<JsonObject>())!["conversationId"]!;
+        using var asPage = await SendAsync(HttpMethod.Post, $"v3/directline/conversations/{id}/activities", Secret,
+            new JsonObject { ["type"] = "message", ["text"] = "help", ["from"] = new JsonObject { ["id"] = "web-someone" } });
+        Assert.Equal(HttpStatusCode.BadRequest, asPage.StatusCode);
+        using var asNamed = await SendAsync(HttpMethod.Post, $"v3/directline/conversations/{id}/activities", Secret,
+            new JsonObject { ["type"] = "message", ["text"] = "help", ["from"] = new JsonObject { ["id"] = "dl_carol" } });
+        Assert.Equal(HttpStatusCode.OK, asNamed.StatusCode);
     }
 
     private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string? bearer, JsonObject? body)
