@@ -36,7 +36,7 @@ public sealed class DirectLineOptions
     /// Open conversations the store keeps at most; a new one beyond it is refused (503) until idle ones expire.
     /// A conversation is idle after <see cref="TokenLifetimeSeconds"/> without a post, reconnect or token refresh.
     /// </summary>
-    [Range(1, 10_000_000)]
+    [Range(1, 10_000_000, ErrorMessage = "DirectLine:MaxConversations must be between 1 and 10000000.")]
     public int MaxConversations { get; set; } = 5000;
 
     /// <summary>Interval of empty keep-alive frames on the WebSocket stream.</summary>
