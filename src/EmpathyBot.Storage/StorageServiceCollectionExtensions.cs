@@ -58,6 +58,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IIdempotencyStore>(sp => sp.GetRequiredService<IStudyStore>());
         services.AddSingleton<IAppraisalStore>(sp => sp.GetRequiredService<IStudyStore>());
         services.AddSingleton<IUnderstandingStore>(sp => sp.GetRequiredService<IStudyStore>());
+        services.AddSingleton<IDirectLineStore>(sp => sp.GetRequiredService<IStudyStore>());
         return services;
     }
 

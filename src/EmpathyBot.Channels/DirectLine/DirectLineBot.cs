@@ -1,41 +1,61 @@
 using EmpathyBot.Channels.Activities;
 using EmpathyBot.Conversation.Engine;
 using EmpathyBot.Conversation.Messages;
+using EmpathyBot.Core.Ports;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace EmpathyBot.Channels.DirectLine;
 
 /// <summary>The adapter between Direct Line and the engine (the SDK's BotAdapter for this channel).</summary>
-public sealed class DirectLineBot(IConversationEngine engine, IOptions<DirectLineOptions> options, ILogger<DirectLineBot> logger)
+public sealed class DirectLineBot(
+    IConversationEngine engine, DirectLineConversations conversations, IOptions<DirectLineOptions> options, ILogger<DirectLineBot> logger)
 {
     public const string Channel = "webchat";
 
     public const string Unavailable = "Sorry, the study store is unavailable right now; please try again shortly.";
 
-    /// <summary>Echoes the user's activity (Web Chat needs it to mark the message sent), runs the turn, appends the replies.</summary>
-    public async Task<Activity> ReceiveAsync(DirectLineConversation conversation, Activity incoming, CancellationToken ct)
+    public const string Failed = "Something went wrong on our side; it has been logged. Please try again.";
+
+    /// <summary>
+    /// Echoes the user's activity (Web Chat needs it to mark the message sent), runs the turn, appends the replies.
+    /// Null when the conversation is gone (expired).
+    /// </summary>
+    public async Task<Activity?> ReceiveAsync(string conversationId, Activity incoming, CancellationToken ct)
     {
         var bot = new ChannelAccount { Id = options.Value.BotId, Name = options.Value.BotName, Role = "bot" };
-        var echoed = conversation.Append(incoming with { ChannelId = "directline", Recipient = bot, ServiceUrl = null });
+        var echoed = await conversations.AppendAsync(conversationId, incoming with { ChannelId = "directline", Recipient = bot, ServiceUrl = null }, ct);
+        if (echoed is null) return null;
 
         var turn = ActivityTurns.ToTurn(echoed, Channel);
         if (turn is null) return echoed;
 
-        IReadOnlyList<Message> replies;
+        foreach (var reply in await RunTurnAsync(turn, conversationId, ct))
+        {
+            await conversations.AppendAsync(conversationId, BotActivities.FromMessage(reply, echoed), ct);
+        }
+
+        return echoed;
+    }
+
+    private async Task<IReadOnlyList<Message>> RunTurnAsync(Turn turn, string conversationId, CancellationToken ct)
+    {
         try
         {
             var result = await engine.HandleAsync(turn, ct);
             // Direct Line cannot update a sent card, so a replacement (e.g. "thanks") arrives as a new message.
-            replies = result.ReplaceActionSource is { } replacement ? [replacement, .. result.Replies] : result.Replies;
+            return result.ReplaceActionSource is { } replacement ? [replacement, .. result.Replies] : result.Replies;
+        }
+        catch (StoreUnavailableException e)
+        {
+            logger.LogWarning(e, "The study store was unavailable for a turn in conversation {Conversation}", conversationId);
+            return [Message.Text(Unavailable)];
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            logger.LogError(e, "Turn failed in conversation {Conversation}", conversation.Id);
-            replies = [Message.Text(Unavailable)];
+            // A bug, not an outage: say so instead of blaming the store, and keep the details for whoever reads the log.
+            logger.LogError(e, "Turn failed in conversation {Conversation}", conversationId);
+            return [Message.Text(Failed)];
         }
-
-        foreach (var reply in replies) conversation.Append(BotActivities.FromMessage(reply, echoed));
-        return echoed;
     }
 }

@@ -145,6 +145,7 @@ public sealed partial class SqliteStudyStore
         MigrateQuality(connection, tx);
         MigrateUnderstanding(connection, tx);
         MigrateOffers(connection, tx);
+        MigrateDirectLine(connection, tx);
         tx.Commit();
     }
 }
