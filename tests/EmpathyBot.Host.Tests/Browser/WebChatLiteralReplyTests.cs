@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using EmpathyBot.Host.Tests.Infrastructure;
 using Microsoft.Playwright;
 
@@ -56,8 +57,8 @@ public sealed class WebChatLiteralReplyTests(ChromiumFixture chromium) : IAsyncL
         await card.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "empathybot-literal-reply.png") });
 
         // Nothing may reach the tracker while the card is on screen.
-        var deadline = DateTime.UtcNow + Watch;
-        while (DateTime.UtcNow < deadline)
+        var watching = Stopwatch.StartNew();
+        while (watching.Elapsed < Watch)
         {
             Assert.True(await card.IsVisibleAsync(), "the rating card disappeared while it was being watched");
             Assert.Empty(tracker.Paths);
@@ -106,8 +107,8 @@ public sealed class WebChatLiteralReplyTests(ChromiumFixture chromium) : IAsyncL
 
     private static async Task WaitUntilAsync(Func<bool> condition, TimeSpan timeout)
     {
-        var deadline = DateTime.UtcNow + timeout;
-        while (!condition() && DateTime.UtcNow < deadline) await Task.Delay(50);
+        var waiting = Stopwatch.StartNew();
+        while (!condition() && waiting.Elapsed < timeout) await Task.Delay(50);
     }
 
     private static Task Visible(ILocator locator) =>
