@@ -124,7 +124,7 @@ public static class BotActivity
 {
     public static JsonObject? Card(JsonObject activity) => activity["attachments"]?[0]?["content"]?.AsObject();
 
-    /// <summary>All visible text: the message text and every TextBlock and fact in its card.</summary>
+    /// <summary>All visible text: the message text and every TextBlock, TextRun and fact in its card.</summary>
     public static string Text(JsonObject activity)
     {
         var parts = new List<string>();
@@ -146,7 +146,7 @@ public static class BotActivity
         switch (node)
         {
             case JsonObject o:
-                if ((string?)o["type"] == "TextBlock" && o["text"] is { } t) parts.Add((string)t!);
+                if ((string?)o["type"] is "TextBlock" or "TextRun" && o["text"] is { } t) parts.Add((string)t!);
                 if (o["title"] is JsonValue title && o["value"] is JsonValue value) parts.Add($"{title}: {value}");
                 foreach (var (_, child) in o) Collect(child, parts);
                 break;
