@@ -9,6 +9,7 @@ using Xunit.Abstractions;
 namespace EmpathyBot.Host.Tests.Teams;
 
 /// <summary>The bot in a real Teams-like client: the Microsoft 365 Agents Playground, headless, on random local ports.</summary>
+[Trait("Category", "EndToEnd")]
 public sealed class AgentsPlaygroundTests(ITestOutputHelper output)
 {
     [Fact]

@@ -7,6 +7,7 @@ namespace EmpathyBot.Host.Tests.Teams;
 /// Every card the bot sends in Teams, collected by driving every flow, must parse and validate in the official
 /// Adaptive Cards renderer (npm adaptivecards 3.0.6) at version 1.5.
 /// </summary>
+[Trait("Category", "EndToEnd")]
 public sealed class TeamsCardValidationTests
 {
     [Fact]

@@ -13,6 +13,7 @@ public sealed class TeamsManifestTests : IDisposable
     public void Dispose() => Directory.Delete(temp, recursive: true);
 
     [Fact]
+    [Trait("Category", "EndToEnd")]
     public async Task The_packaged_manifest_is_valid_against_the_official_schema()
     {
         RepoPaths.RequireNodeModules("@microsoft/app-manifest");
@@ -35,6 +36,7 @@ public sealed class TeamsManifestTests : IDisposable
     }
 
     [Fact]
+    [Trait("Category", "EndToEnd")]
     public async Task The_schema_check_rejects_the_unfilled_template()
     {
         RepoPaths.RequireNodeModules("@microsoft/app-manifest");

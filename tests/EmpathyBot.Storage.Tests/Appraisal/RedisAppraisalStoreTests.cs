@@ -6,6 +6,7 @@ namespace EmpathyBot.Storage.Tests.Appraisal;
 
 /// <summary>The appraisal contract against a real redis-server; each store gets its own key prefix.</summary>
 [Collection(RedisCollection.Name)]
+[Trait("Category", "EndToEnd")]
 public sealed class RedisAppraisalStoreTests(RedisServerFixture redis) : AppraisalStoreContract, IAsyncLifetime
 {
     private readonly RedisStores stores = new(redis, "ta-");

@@ -6,6 +6,7 @@ namespace EmpathyBot.Storage.Tests.Redis;
 
 /// <summary>The quality contract against a real redis-server; every store gets its own key prefix.</summary>
 [Collection(RedisCollection.Name)]
+[Trait("Category", "EndToEnd")]
 public sealed class RedisQualityTests(RedisServerFixture redis) : QualityContract, IAsyncLifetime
 {
     private readonly RedisStores stores = new(redis, "q-");

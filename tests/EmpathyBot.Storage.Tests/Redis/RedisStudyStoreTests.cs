@@ -7,6 +7,7 @@ namespace EmpathyBot.Storage.Tests.Redis;
 
 /// <summary>The shared store contract against a real redis-server; every store gets its own key prefix.</summary>
 [Collection(RedisCollection.Name)]
+[Trait("Category", "EndToEnd")]
 public sealed class RedisStudyStoreTests(RedisServerFixture redis) : StudyStoreContract, IAsyncLifetime
 {
     private readonly RedisStores stores = new(redis, "t-");

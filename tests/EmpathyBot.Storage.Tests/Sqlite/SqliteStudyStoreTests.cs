@@ -4,6 +4,7 @@ using EmpathyBot.Storage;
 using EmpathyBot.Storage.Sqlite;
 using EmpathyBot.Storage.Tests.Contract;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Time.Testing;
 
 namespace EmpathyBot.Storage.Tests.Sqlite;
 
@@ -157,9 +158,10 @@ public sealed class SqliteStudyStoreTests : StudyStoreContract, IDisposable
     [Fact]
     public async Task Expired_idempotency_claims_are_purged_as_new_ones_arrive()
     {
-        var store = OpenStore(Path.Combine(stores.Root, "purge"));
-        for (var i = 0; i < 20; i++) Assert.True(await store.TryClaimAsync($"old-{i}", TimeSpan.FromMilliseconds(1)));
-        await Task.Delay(50);
+        var time = new FakeTimeProvider(T0);
+        using var store = new SqliteStudyStore(Path.Combine(stores.Root, "purge"), time);
+        for (var i = 0; i < 20; i++) Assert.True(await store.TryClaimAsync($"old-{i}", TimeSpan.FromMinutes(1)));
+        time.Advance(TimeSpan.FromMinutes(2));
 
         for (var i = 0; i < 600; i++) await store.TryClaimAsync($"new-{i}", TimeSpan.FromMinutes(10));
 

@@ -6,6 +6,7 @@ namespace EmpathyBot.Storage.Tests.Understanding;
 
 /// <summary>The understanding contract against a real redis-server; each store gets its own key prefix.</summary>
 [Collection(RedisCollection.Name)]
+[Trait("Category", "EndToEnd")]
 public sealed class RedisUnderstandingStoreTests(RedisServerFixture redis) : UnderstandingStoreContract, IAsyncLifetime
 {
     private readonly RedisStores stores = new(redis, "tu-");
