@@ -8,6 +8,7 @@ namespace EmpathyBot.Host.Tests.Browser;
 
 /// <summary>The live dashboard in Chromium: a rating taken through the bot's API appears without a reload.</summary>
 [Collection(BrowserCollection.Name)]
+[Trait("Category", "EndToEnd")]
 public sealed class DashboardBrowserTests(ChromiumFixture chromium) : IAsyncLifetime
 {
     private BotHost host = null!;

@@ -7,6 +7,7 @@ using EmpathyBot.Storage.Tests.Redis;
 namespace EmpathyBot.Host.Tests.Redis;
 
 /// <summary>Two real hosts behind no balancer, sharing one real redis-server: one study, live across instances.</summary>
+[Trait("Category", "EndToEnd")]
 public sealed class TwoInstancesTests : IAsyncLifetime
 {
     private readonly RedisServerFixture redis = new();
