@@ -11,7 +11,7 @@ public static class ModelsServiceCollectionExtensions
 {
     /// <summary>
     /// Contenders (section <c>Contenders</c>), prompting (<c>Prompting</c>), retries (<c>ModelRunner</c>) and data files
-    /// (<c>Data</c>), validated on start; the batch <see cref="ModelRunner"/> and the live <see cref="IReplyScheduler"/>.
+    /// (<c>Data</c>) and the people-figure threshold (<c>Privacy</c>), validated on start; the batch <see cref="ModelRunner"/> and the live <see cref="IReplyScheduler"/>.
     /// Needs an <c>IStudyStore</c> registered by the storage layer.
     /// </summary>
     public static IServiceCollection AddEmpathyBotModels(this IServiceCollection services, IConfiguration configuration)
@@ -24,6 +24,8 @@ public static class ModelsServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PromptingOptions>, PromptingOptionsValidator>());
         services.AddOptions<ModelRunnerOptions>().Bind(configuration.GetSection(ModelRunnerOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<DataOptions>().Bind(configuration.GetSection(DataOptions.Section));
+        services.AddOptions<PrivacyOptions>().Bind(configuration.GetSection(PrivacyOptions.Section))
+            .Validate(o => o.MinGroupSize >= 1, "Privacy:MinGroupSize must be at least 1.").ValidateOnStart();
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ContenderRegistry>();

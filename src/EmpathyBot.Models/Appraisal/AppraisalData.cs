@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 namespace EmpathyBot.Models.Appraisal;
 
 /// <summary>The PANAS, the contender prompt and the situation sets: our bank ("core") from the data folder, imported sets from the store.</summary>
-public sealed class AppraisalData(IOptions<AppraisalOptions> options, IOptions<DataOptions> data, IStudyStore store)
+public sealed class AppraisalData(IOptions<AppraisalOptions> options, IOptions<DataOptions> data, IOptions<PrivacyOptions> privacy, IStudyStore store)
 {
     public const string CoreSet = "core";
 
@@ -24,6 +24,9 @@ public sealed class AppraisalData(IOptions<AppraisalOptions> options, IOptions<D
 
     public string DefaultSet => options.Value.SituationSet;
 
+    /// <summary>Privacy:MinGroupSize: people's groups smaller than this are left out of every figure.</summary>
+    public int MinGroupSize => privacy.Value.MinGroupSize;
+
     /// <summary>The named set; an imported set of that name wins over our bank. Null when no such set exists.</summary>
     public async Task<SituationBank?> GetSetAsync(string? name, CancellationToken ct)
     {
@@ -32,9 +35,9 @@ public sealed class AppraisalData(IOptions<AppraisalOptions> options, IOptions<D
         return string.Equals(set, CoreSet, StringComparison.OrdinalIgnoreCase) ? core.Value : null;
     }
 
-    /// <summary>The <c>appraisal</c> section of the summary, from the store's counters only.</summary>
+    /// <summary>The <c>appraisal</c> section of the summary, from the store's counters only, people's small groups withheld.</summary>
     public async Task<AppraisalSummary> SummariseAsync(CancellationToken ct) =>
-        AppraisalAnalysis.Summarise(await store.GetAppraisalCellsAsync(ct), Alpha);
+        AppraisalAnalysis.Summarise(await store.GetAppraisalCellsAsync(ct), Alpha, MinGroupSize);
 
     private static string ReadData(string directory, string relative)
     {

@@ -8,7 +8,8 @@ using Microsoft.Extensions.Options;
 namespace EmpathyBot.Models.Understanding;
 
 /// <summary>The item sets (our two banks from the data folder, imported sets from the store) and the summary section.</summary>
-public sealed class UnderstandingData(IOptions<UnderstandingOptions> options, IOptions<DataOptions> data, IStudyStore store)
+public sealed class UnderstandingData(
+    IOptions<UnderstandingOptions> options, IOptions<DataOptions> data, IOptions<PrivacyOptions> privacy, IStudyStore store)
 {
     public const string AllocationBank = "allocation";
     public const string IntensityBank = "intensity";
@@ -20,6 +21,9 @@ public sealed class UnderstandingData(IOptions<UnderstandingOptions> options, IO
         UnderstandingBank.ParseIntensityJsonl(ReadData(data.Value.Resolve(), options.Value.IntensityPath))));
 
     public UnderstandingOptions Options => options.Value;
+
+    /// <summary>Privacy:MinGroupSize: people's figures of a set need this many distinct people.</summary>
+    public int MinGroupSize => privacy.Value.MinGroupSize;
 
     /// <summary>Our two banks, as read from the data folder.</summary>
     public IReadOnlyList<UnderstandingSet> Banks => [allocation.Value, intensity.Value];
@@ -64,10 +68,10 @@ public sealed class UnderstandingData(IOptions<UnderstandingOptions> options, IO
             if (await GetSetAsync(group.Key, ct) is not { } set) continue;
             var stats = await store.GetUnderstandingItemStatsAsync(set.Name, ct);
             var people = await store.GetUnderstandingScoresAsync(set.Name, Sources.Human, ct);
-            sets[set.Name] = UnderstandingAnalysis.SummariseSet(set, group.ToArray(), stats, people, Options.MinNorm);
+            sets[set.Name] = UnderstandingAnalysis.SummariseSet(set, group.ToArray(), stats, people, Options.MinNorm, MinGroupSize);
         }
 
-        return new UnderstandingSummary(Options.MinNorm, sets);
+        return new UnderstandingSummary(Options.MinNorm, sets) { MinGroupSize = MinGroupSize };
     }
 
     private static string ReadData(string directory, string relative)

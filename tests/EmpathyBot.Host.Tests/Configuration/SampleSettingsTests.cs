@@ -4,6 +4,7 @@ using EmpathyBot.Channels.BotFramework;
 using EmpathyBot.Channels.DirectLine;
 using EmpathyBot.Channels.Slack;
 using EmpathyBot.Conversation;
+using EmpathyBot.Host.Dashboard;
 using EmpathyBot.Models.Appraisal;
 using EmpathyBot.Models.Configuration;
 using EmpathyBot.Models.Understanding;
@@ -28,6 +29,8 @@ public sealed class SampleSettingsTests
         ["Prompting"] = typeof(PromptingOptions),
         ["ModelRunner"] = typeof(ModelRunnerOptions),
         ["Data"] = typeof(DataOptions),
+        ["Dashboard"] = typeof(DashboardOptions),
+        ["Privacy"] = typeof(PrivacyOptions),
     };
 
     private static readonly JsonElement Sample = JsonDocument.Parse(
@@ -60,4 +63,17 @@ public sealed class SampleSettingsTests
         .Where(p => p.SetMethod is { IsPublic: true })
         .Select(p => p.Name)
         .ToHashSet(StringComparer.OrdinalIgnoreCase);
+
+    [Theory]
+    [InlineData("Privacy:MinGroupSize", "0")]
+    [InlineData("Dashboard:MaxStreams", "0")]
+    [InlineData("Dashboard:UpdateInterval", "00:00:00")]
+    public async Task A_bad_privacy_or_dashboard_setting_stops_the_host_naming_it(string setting, string value)
+    {
+        var error = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(async () =>
+        {
+            await using var host = await Infrastructure.BotHost.StartAsync(new Dictionary<string, string?> { [setting] = value });
+        });
+        Assert.Contains(setting, error.Message);
+    }
 }
