@@ -1,4 +1,5 @@
 using EmpathyBot.Models.Configuration;
+using EmpathyBot.Models.Privacy;
 using EmpathyBot.Models.Running;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,8 +25,7 @@ public static class ModelsServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PromptingOptions>, PromptingOptionsValidator>());
         services.AddOptions<ModelRunnerOptions>().Bind(configuration.GetSection(ModelRunnerOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<DataOptions>().Bind(configuration.GetSection(DataOptions.Section));
-        services.AddOptions<PrivacyOptions>().Bind(configuration.GetSection(PrivacyOptions.Section))
-            .Validate(o => o.MinGroupSize >= 1, "Privacy:MinGroupSize must be at least 1.").ValidateOnStart();
+        services.AddEmpathyBotPrivacy(configuration);
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ContenderRegistry>();

@@ -139,7 +139,7 @@ public sealed class AppraisalFlow(AppraisalData data, IStudyStore store, TimePro
 
     private async Task<Message> ResultAsync(Situation situation, PanasScore? before, PanasScore after, CancellationToken ct)
     {
-        var summary = AppraisalAnalysis.Summarise(await store.GetAppraisalCellsAsync(ct), data.Alpha, data.MinGroupSize);
+        var summary = await data.SummariseAsync(ct);
         var rows = new List<IReadOnlyList<string>>();
         if (before is not null) rows.Add(["You", Signed(after.Pa - before.Pa), Signed(after.Na - before.Na), "1"]);
         foreach (var (source, s) in summary.Sources.OrderBy(kv => Sources.IsHuman(kv.Key) ? 0 : 1).ThenBy(kv => kv.Key, StringComparer.Ordinal))

@@ -124,7 +124,7 @@ public sealed class QuizFlow(UnderstandingData data, IStudyStore store, TimeProv
             var others = await store.GetUnderstandingScoresAsync(set.Name, Sources.Human, ct);
             await store.AddUnderstandingTestAsync(new UnderstandingTest($"{progress.QuizId}|{set.Name}", Sources.Human, participant, set.Name,
                 group.Count(), score, clock.GetUtcNow()), ct);
-            var cells = (await store.GetUnderstandingTestCellsAsync(ct)).Where(c => c.Set == set.Name).ToArray();
+            var cells = (await data.PublishedTestCellsAsync(ct)).Where(c => c.Set == set.Name).ToArray();
             var people = cells.FirstOrDefault(c => Sources.IsHuman(c.Source));
             // People's figures need Privacy:MinGroupSize people; what this person is compared with needs that many besides them.
             var averageShown = people is not null && people.People >= data.MinGroupSize;

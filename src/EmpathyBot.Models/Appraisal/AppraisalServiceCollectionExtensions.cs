@@ -1,3 +1,4 @@
+using EmpathyBot.Models.Privacy;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -11,6 +12,7 @@ public static class AppraisalServiceCollectionExtensions
     {
         services.AddOptions<AppraisalOptions>().Bind(configuration.GetSection(AppraisalOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
+        services.AddEmpathyBotPrivacy(configuration);
         services.TryAddSingleton<AppraisalData>();
         services.TryAddSingleton<AppraisalRunner>();
         return services;

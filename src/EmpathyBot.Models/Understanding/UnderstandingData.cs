@@ -2,6 +2,7 @@ using EmpathyBot.Core.Study;
 using EmpathyBot.Core.Summary;
 using EmpathyBot.Core.Understanding;
 using EmpathyBot.Models.Configuration;
+using EmpathyBot.Models.Privacy;
 using EmpathyBot.Storage.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -9,7 +10,7 @@ namespace EmpathyBot.Models.Understanding;
 
 /// <summary>The item sets (our two banks from the data folder, imported sets from the store) and the summary section.</summary>
 public sealed class UnderstandingData(
-    IOptions<UnderstandingOptions> options, IOptions<DataOptions> data, IOptions<PrivacyOptions> privacy, IStudyStore store)
+    IOptions<UnderstandingOptions> options, IOptions<DataOptions> data, PeopleGroups people, IStudyStore store)
 {
     public const string AllocationBank = "allocation";
     public const string IntensityBank = "intensity";
@@ -23,7 +24,11 @@ public sealed class UnderstandingData(
     public UnderstandingOptions Options => options.Value;
 
     /// <summary>Privacy:MinGroupSize: people's figures of a set need this many distinct people.</summary>
-    public int MinGroupSize => privacy.Value.MinGroupSize;
+    public int MinGroupSize => people.MinGroupSize;
+
+    /// <summary>Test moments per (set, source), people's as published (<see cref="PeopleGroups"/>).</summary>
+    public async Task<IReadOnlyList<UnderstandingTestCell>> PublishedTestCellsAsync(CancellationToken ct) =>
+        await people.PublishAsync(await store.GetUnderstandingTestCellsAsync(ct), ct);
 
     /// <summary>Our two banks, as read from the data folder.</summary>
     public IReadOnlyList<UnderstandingSet> Banks => [allocation.Value, intensity.Value];
@@ -61,14 +66,14 @@ public sealed class UnderstandingData(
     /// <summary>The <c>understanding</c> section: every set with people's or contenders' tests, from counters and the percentile sample.</summary>
     public async Task<UnderstandingSummary> SummariseAsync(CancellationToken ct)
     {
-        var cells = await store.GetUnderstandingTestCellsAsync(ct);
+        var cells = await PublishedTestCellsAsync(ct);
         var sets = new SortedDictionary<string, UnderstandingSetSummary>(StringComparer.Ordinal);
         foreach (var group in cells.GroupBy(c => c.Set, StringComparer.Ordinal))
         {
             if (await GetSetAsync(group.Key, ct) is not { } set) continue;
             var stats = await store.GetUnderstandingItemStatsAsync(set.Name, ct);
-            var people = await store.GetUnderstandingScoresAsync(set.Name, Sources.Human, ct);
-            sets[set.Name] = UnderstandingAnalysis.SummariseSet(set, group.ToArray(), stats, people, Options.MinNorm, MinGroupSize);
+            var scores = await store.GetUnderstandingScoresAsync(set.Name, Sources.Human, ct);
+            sets[set.Name] = UnderstandingAnalysis.SummariseSet(set, group.ToArray(), stats, scores, Options.MinNorm, MinGroupSize);
         }
 
         return new UnderstandingSummary(Options.MinNorm, sets) { MinGroupSize = MinGroupSize };

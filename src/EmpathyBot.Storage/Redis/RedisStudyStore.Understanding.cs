@@ -97,6 +97,7 @@ public sealed partial class RedisStudyStore
           end
         end
         redis.call('DEL', by)
+        if removed > 0 then redis.call('INCR', P .. 'people-withdrawals') end
         return removed
         """;
 

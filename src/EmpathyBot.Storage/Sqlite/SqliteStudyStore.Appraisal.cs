@@ -149,7 +149,9 @@ public sealed partial class SqliteStudyStore
               AND appraisal_counters.factor = d.factor AND appraisal_counters.condition = d.condition;
             """, tx, ("$p", participant));
         Execute(c, "DELETE FROM appraisal_people WHERE participant = $p;", tx, ("$p", participant));
-        return Execute(c, "DELETE FROM appraisal_answers WHERE participant = $p;", tx, ("$p", participant));
+        var deleted = Execute(c, "DELETE FROM appraisal_answers WHERE participant = $p;", tx, ("$p", participant));
+        if (deleted > 0) CountWithdrawal(c, tx);
+        return deleted;
     }
 
     public Task SaveSituationSetAsync(string name, string json, CancellationToken ct = default) => SaveNamedSet("appraisal_sets", name, json, ct);

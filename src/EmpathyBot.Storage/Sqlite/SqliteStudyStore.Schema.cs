@@ -144,6 +144,7 @@ public sealed partial class SqliteStudyStore
         MigrateAppraisal(connection, tx);
         MigrateQuality(connection, tx);
         MigrateUnderstanding(connection, tx);
+        MigratePeopleReleases(connection, tx);
         tx.Commit();
     }
 }

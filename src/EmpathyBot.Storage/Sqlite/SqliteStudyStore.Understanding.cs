@@ -197,8 +197,10 @@ public sealed partial class SqliteStudyStore
             WHERE understanding_cells.set_name = d.set_name AND understanding_cells.source = d.source;
             """, tx, ("$p", participant));
         Execute(c, "DELETE FROM understanding_people WHERE participant = $p;", tx, ("$p", participant));
-        return Execute(c, "DELETE FROM understanding_answers WHERE participant = $p;", tx, ("$p", participant))
+        var deleted = Execute(c, "DELETE FROM understanding_answers WHERE participant = $p;", tx, ("$p", participant))
             + Execute(c, "DELETE FROM understanding_tests WHERE participant = $p;", tx, ("$p", participant));
+        if (deleted > 0) CountWithdrawal(c, tx);
+        return deleted;
     }
 
     public Task SaveUnderstandingSetAsync(string name, string json, CancellationToken ct = default) => SaveNamedSet("understanding_sets", name, json, ct);

@@ -102,6 +102,29 @@ public sealed class PrivacyThresholdTests : IAsyncLifetime
         Assert.False((bool)shown["overall"]!["withheld"]!);
         var apiAfter = People((await host.Client.GetFromJsonAsync<JsonObject>("api/summary", timeout.Token))!);
         Assert.Equal((double)shown["default"]!["paMean"]!, (double)apiAfter["default"]!["paMean"]!);
+
+        // A fourth and fifth person change nothing that is shown, so no snapshot isolates them; the sixth completes
+        // the next step of three, and the figures move to everyone's aggregate.
+        await FeelingsCheckAsync("p4", pa: 11, na: 44, evokedPa: 49, evokedNa: 10);
+        var fourth = People((await NextSnapshotAsync(reader, timeout.Token))["summary"]!.AsObject());
+        await FeelingsCheckAsync("p5", pa: 12, na: 45, evokedPa: 48, evokedNa: 11);
+        var fifth = People((await NextSnapshotAsync(reader, timeout.Token))["summary"]!.AsObject());
+        foreach (var unchanged in new[] { fourth, fifth })
+        {
+            Assert.Equal(shown["default"]!.ToJsonString(), unchanged["default"]!.ToJsonString());
+            Assert.Equal(shown["overall"]!.ToJsonString(), unchanged["overall"]!.ToJsonString());
+        }
+
+        await FeelingsCheckAsync("p6", pa: 13, na: 46, evokedPa: 47, evokedNa: 12);
+        var sixth = People((await NextSnapshotAsync(reader, timeout.Token))["summary"]!.AsObject());
+        Assert.Equal(7, (int)sixth["default"]!["n"]!);
+        Assert.Equal((41 + 23 + 43 + 30 + 11 + 12 + 13) / 7.0, (double)sixth["default"]!["paMean"]!, 9);
+
+        // A withdrawal hides people's figures (they may hold the withdrawn answers) until three more people answered.
+        await store.ForgetAsync("p6");
+        var afterWithdrawal = People((await NextSnapshotAsync(reader, timeout.Token))["summary"]!.AsObject());
+        Assert.True((bool)afterWithdrawal["default"]!["withheld"]!);
+        Assert.Null(afterWithdrawal["default"]!["paMean"]);
     }
 
     [Fact]

@@ -62,6 +62,25 @@ public abstract class AppraisalStoreContract
     private static (long N, long People) Pair(AppraisalCell cell) => (cell.Moments.N, cell.People);
 
     [Fact]
+    public async Task Published_groups_are_kept_and_forgetting_someone_with_answers_counts_a_withdrawal()
+    {
+        var store = await CreateStoreAsync();
+        Assert.Equal(0, (await store.GetPeopleReleasesAsync()).Withdrawals);
+        await store.SavePeopleReleasesAsync(new Dictionary<string, string> { ["a"] = "{\"x\":1}", ["b"] = "{}" });
+        await store.SavePeopleReleasesAsync(new Dictionary<string, string> { ["a"] = "{\"x\":2}" });
+        await store.AddAppraisalAnswerAsync(Answer("a", "human", "p1", "default", 30, 12));
+
+        await store.ForgetAppraisalAsync("nobody");
+        Assert.Equal(0, (await store.GetPeopleReleasesAsync()).Withdrawals);
+        await store.ForgetAsync("p1");
+
+        var releases = await store.GetPeopleReleasesAsync();
+        Assert.Equal(1, releases.Withdrawals);
+        Assert.Equal("{\"x\":2}", releases.Groups["a"]);
+        Assert.Equal("{}", releases.Groups["b"]);
+    }
+
+    [Fact]
     public async Task A_participant_reads_back_their_answers_in_order()
     {
         var store = await CreateStoreAsync();
