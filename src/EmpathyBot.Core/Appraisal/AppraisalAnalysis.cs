@@ -59,7 +59,8 @@ public static class AppraisalAnalysis
             AppraisalChange Change(IReadOnlyCollection<AppraisalCell> group) =>
                 Compare(Sum(group.Where(shown)), defaults, alpha) with { Withheld = defaultsWithheld || group.Any(c => !shown(c)) };
 
-            var evoked = bySource.Where(c => c.Condition == AppraisalConditions.Evoked && c.Moments.N > 0).ToArray();
+            // A withheld group stays listed (marked withheld) even when nothing of it may be published.
+            var evoked = bySource.Where(c => c.Condition == AppraisalConditions.Evoked && (c.Moments.N > 0 || !shown(c))).ToArray();
             var emotions = new SortedDictionary<string, AppraisalEmotionSummary>(StringComparer.Ordinal);
             foreach (var byEmotion in evoked.GroupBy(c => c.Emotion, StringComparer.Ordinal))
             {

@@ -125,6 +125,8 @@ public sealed class PrivacyThresholdTests : IAsyncLifetime
         var afterWithdrawal = People((await NextSnapshotAsync(reader, timeout.Token))["summary"]!.AsObject());
         Assert.True((bool)afterWithdrawal["default"]!["withheld"]!);
         Assert.Null(afterWithdrawal["default"]!["paMean"]);
+        Assert.True((bool)afterWithdrawal["emotions"]!["Anger"]!["factors"]!["Unfair"]!["withheld"]!);
+        Assert.Null(afterWithdrawal["emotions"]!["Anger"]!["change"]!["paChange"]);
     }
 
     [Fact]
