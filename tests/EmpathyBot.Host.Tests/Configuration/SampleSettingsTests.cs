@@ -70,10 +70,19 @@ public sealed class SampleSettingsTests
     [InlineData("Dashboard:UpdateInterval", "00:00:00")]
     public async Task A_bad_privacy_or_dashboard_setting_stops_the_host_naming_it(string setting, string value)
     {
-        var error = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(async () =>
+        var directory = Directory.CreateTempSubdirectory("empathybot-settings-").FullName;
+        try
         {
-            await using var host = await Infrastructure.BotHost.StartAsync(new Dictionary<string, string?> { [setting] = value });
-        });
-        Assert.Contains(setting, error.Message);
+            var error = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(async () =>
+            {
+                await using var host = await Infrastructure.BotHost.StartAsync(new Dictionary<string, string?> { [setting] = value }, dataDirectory: directory);
+            });
+            Assert.Contains(setting, error.Message);
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(directory, recursive: true);
+        }
     }
 }
