@@ -2,6 +2,7 @@ using EmpathyBot.Channels.Teams;
 using EmpathyBot.Channels.DirectLine;
 using EmpathyBot.Channels.Slack;
 using EmpathyBot.Conversation;
+using EmpathyBot.Host.Dashboard;
 using EmpathyBot.Host.Endpoints;
 using EmpathyBot.Host.Setup;
 using EmpathyBot.Models;
@@ -33,7 +34,8 @@ public static class EmpathyBotApp
             .AddEmpathyBotConversation(builder.Configuration)
             .AddEmpathyBotDirectLine(builder.Configuration)
             .AddEmpathyBotTeams(builder.Configuration)
-            .AddEmpathyBotSlack(builder.Configuration);
+            .AddEmpathyBotSlack(builder.Configuration)
+            .AddEmpathyBotDashboard(builder.Configuration);
         configure?.Invoke(builder);
 
         var app = builder.Build();

@@ -59,6 +59,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IAppraisalStore>(sp => sp.GetRequiredService<IStudyStore>());
         services.AddSingleton<IUnderstandingStore>(sp => sp.GetRequiredService<IStudyStore>());
         services.AddSingleton<IDirectLineStore>(sp => sp.GetRequiredService<IStudyStore>());
+        services.AddSingleton<IPeopleReleaseStore>(sp => sp.GetRequiredService<IStudyStore>());
         return services;
     }
 

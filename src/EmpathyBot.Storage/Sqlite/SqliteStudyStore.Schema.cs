@@ -146,6 +146,7 @@ public sealed partial class SqliteStudyStore
         MigrateUnderstanding(connection, tx);
         MigrateOffers(connection, tx);
         MigrateDirectLine(connection, tx);
+        MigratePeopleReleases(connection, tx);
         tx.Commit();
     }
 }
