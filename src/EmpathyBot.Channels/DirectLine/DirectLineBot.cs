@@ -13,10 +13,6 @@ public sealed class DirectLineBot(
 {
     public const string Channel = "webchat";
 
-    public const string Unavailable = "Sorry, the study store is unavailable right now; please try again shortly.";
-
-    public const string Failed = "Something went wrong on our side; it has been logged. Please try again.";
-
     /// <summary>
     /// Echoes the user's activity (Web Chat needs it to mark the message sent), runs the turn, appends the replies.
     /// Null when the conversation is gone (expired).
@@ -30,7 +26,7 @@ public sealed class DirectLineBot(
         var turn = ActivityTurns.ToTurn(echoed, Channel);
         if (turn is null) return echoed;
 
-        foreach (var reply in await RunTurnAsync(turn, conversationId, ct))
+        foreach (var reply in await RunTurnAsync(turn, ct))
         {
             await conversations.AppendAsync(conversationId, BotActivities.FromMessage(reply, echoed), ct);
         }
@@ -38,7 +34,7 @@ public sealed class DirectLineBot(
         return echoed;
     }
 
-    private async Task<IReadOnlyList<Message>> RunTurnAsync(Turn turn, string conversationId, CancellationToken ct)
+    private async Task<IReadOnlyList<Message>> RunTurnAsync(Turn turn, CancellationToken ct)
     {
         try
         {
@@ -46,16 +42,9 @@ public sealed class DirectLineBot(
             // Direct Line cannot update a sent card, so a replacement (e.g. "thanks") arrives as a new message.
             return result.ReplaceActionSource is { } replacement ? [replacement, .. result.Replies] : result.Replies;
         }
-        catch (StoreUnavailableException e)
+        catch (Exception e) when (!(e is OperationCanceledException && ct.IsCancellationRequested))
         {
-            logger.LogWarning(e, "The study store was unavailable for a turn in conversation {Conversation}", conversationId);
-            return [Message.Text(Unavailable)];
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            // A bug, not an outage: say so instead of blaming the store, and keep the details for whoever reads the log.
-            logger.LogError(e, "Turn failed in conversation {Conversation}", conversationId);
-            return [Message.Text(Failed)];
+            return [Message.Text(Apologies.For(e, logger, "Web chat"))];
         }
     }
 }

@@ -36,7 +36,7 @@ public static class SummaryCommands
                 await output.WriteLineAsync(string.Join('\t',
                     source, s.Replies, s.Ratings, s.Good, s.Okay, s.Bad, F(s.GoodRate, "0.000"),
                     s.GoodRateCi is [var lo, var hi] ? $"{F(lo, "0.000")}-{F(hi, "0.000")}" : "",
-                    s.GoodIncreaseVsBaseline is { } inc ? inc.ToString("+0.0%;-0.0%", CultureInfo.InvariantCulture) : "",
+                    s.GoodIncreaseVsPeople is { } inc ? inc.ToString("+0.0%;-0.0%", CultureInfo.InvariantCulture) : "",
                     F(s.ChiSquare, "0.00"), F(s.P, "0.0000"), F(s.MannWhitneyP, "0.0000"), F(s.MeanWords, "0.0"),
                     s.ExcludedReplies, s.ExcludedRatings));
             }

@@ -52,7 +52,7 @@ public sealed class DashboardStreamTests
         {
             var (response, reader) = await OpenAsync(host.Client);
             await SummaryStream.NextAsync(reader, timeout.Token);
-            if (i % 2 == 0) await host.Get<IStudyStore>().AddRatingAsync(new Rating("s-g", $"rater{i}", RatingValue.Okay, T0));
+            if (i % 2 == 0) await host.Get<IRatingStore>().AddRatingAsync(new Rating("s-g", $"rater{i}", RatingValue.Okay, T0));
             reader.Dispose();
             response.Dispose();
         }
@@ -86,7 +86,7 @@ public sealed class DashboardStreamTests
             const int Changes = 5;
             for (var change = 1; change <= Changes; change++)
             {
-                await store.AddRatingAsync(new Rating("s-g", $"rater{change}", RatingValue.Okay, T0));
+                await host.Get<IRatingStore>().AddRatingAsync(new Rating("s-g", $"rater{change}", RatingValue.Okay, T0));
                 // Every stream sees this change before the next one is made.
                 var seen = await Task.WhenAll(open.Select(s => NextWithRatingsAsync(s.Reader, 1 + change, timeout.Token)));
                 Assert.All(seen, ratings => Assert.Equal(1 + change, ratings));

@@ -46,7 +46,7 @@ public sealed class PrivacyThresholdTests : IAsyncLifetime
     private async Task<JsonObject> NextSnapshotAsync(StreamReader reader, CancellationToken ct)
     {
         ratings++;
-        await store.AddRatingAsync(new Rating("pv-g", $"rater{ratings}", RatingValue.Good, T0));
+        await host.Get<IRatingStore>().AddRatingAsync(new Rating("pv-g", $"rater{ratings}", RatingValue.Good, T0));
         while (true)
         {
             var snapshot = await SummaryStream.NextAsync(reader, ct);
@@ -122,7 +122,7 @@ public sealed class PrivacyThresholdTests : IAsyncLifetime
         Assert.Equal((41 + 23 + 43 + 30 + 11 + 12 + 13) / 7.0, (double)sixth["default"]!["paMean"]!, 9);
 
         // A withdrawal hides people's figures (they may hold the withdrawn answers) until three more people answered.
-        await store.ForgetAsync("p6");
+        await host.Get<IParticipantStore>().ForgetAsync("p6");
         var afterWithdrawal = People((await NextSnapshotAsync(reader, timeout.Token))["summary"]!.AsObject());
         Assert.True((bool)afterWithdrawal["default"]!["withheld"]!);
         Assert.Null(afterWithdrawal["default"]!["paMean"]);
