@@ -5,6 +5,7 @@ namespace EmpathyBot.Storage.Tests.DirectLine;
 
 /// <summary>The Direct Line contract against a real redis-server; each store gets its own key prefix.</summary>
 [Collection(RedisCollection.Name)]
+[Trait("Category", "EndToEnd")]
 public sealed class RedisDirectLineStoreTests(RedisServerFixture redis) : DirectLineStoreContract, IAsyncLifetime
 {
     private readonly RedisStores stores = new(redis, "tdl-");
