@@ -8,6 +8,7 @@ using EmpathyBot.Host.Setup;
 using EmpathyBot.Models;
 using EmpathyBot.Services;
 using EmpathyBot.Storage;
+using Microsoft.Extensions.Options;
 
 namespace EmpathyBot.Host;
 
@@ -39,6 +40,9 @@ public static class EmpathyBotApp
         configure?.Invoke(builder);
 
         var app = builder.Build();
+        // Researchers look for the data the CLI reads; say where it is once the options have been validated.
+        app.Lifetime.ApplicationStarted.Register(() => app.Logger.LogInformation(
+            "Study data: {Location}", StudyDataLocation.Describe(app.Services.GetRequiredService<IOptions<StorageOptions>>().Value)));
         app.UseWebSockets();
         app.UseDefaultFiles();
         app.UseStaticFiles();

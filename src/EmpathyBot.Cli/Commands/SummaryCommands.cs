@@ -21,7 +21,8 @@ public static class SummaryCommands
         var command = new Command("summary", "Per-emotion comparison of Good rates, people vs each model") { json };
         command.SetAction(async (r, ct) =>
         {
-            await using var services = CliServices.Build(r);
+            await using var services = CliServices.BuildExisting(r);
+            if (services is null) return ExitCodes.BadInput;
             var summary = await services.GetRequiredService<SummaryQuery>().BuildAsync(ct);
             var output = r.InvocationConfiguration.Output;
             if (r.GetValue(json))
@@ -62,7 +63,8 @@ public static class SummaryCommands
                 return ExitCodes.BadInput;
             }
 
-            await using var services = CliServices.Build(r);
+            await using var services = CliServices.BuildExisting(r);
+            if (services is null) return ExitCodes.BadInput;
             var summary = await services.GetRequiredService<SummaryQuery>().BuildAsync(ct);
             await File.WriteAllTextAsync(path.FullName, SummaryReport.Page(summary, DateTimeOffset.UtcNow), ct);
             await r.InvocationConfiguration.Output.WriteLineAsync(
