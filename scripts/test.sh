@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test on a fresh Debian machine: installs what the tests need (Chromium, redis-server,
 # npm packages), builds, runs all test projects, and prints one closing line "N passed, N failed".
+# Without Chromium, Node or redis-server, run the rest directly (the build then skips the Web Chat bundle):
+#   dotnet test EmpathyBot.sln --filter "Category!=EndToEnd"
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1

@@ -28,8 +28,9 @@ using var http = new HttpClient { BaseAddress = new Uri(address + "/") };
 var clients = new List<(string Conversation, string Token, string User)>();
 for (var i = 0; i < participants; i++)
 {
-    var user = $"bench-{i}";
-    var token = (string)(await (await http.PostAsync($"webchat/token?user={user}", null)).Content.ReadFromJsonAsync<JsonObject>())!["token"]!;
+    // The server chooses each participant's id.
+    var minted = (await (await http.PostAsync("webchat/token", null)).Content.ReadFromJsonAsync<JsonObject>())!;
+    var (user, token) = ((string)minted["userId"]!, (string)minted["token"]!);
     using var start = new HttpRequestMessage(HttpMethod.Post, "v3/directline/conversations");
     start.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
     var started = await (await http.SendAsync(start)).Content.ReadFromJsonAsync<JsonObject>();

@@ -8,7 +8,7 @@ public static class Apologies
 {
     public const string StoreUnavailable = "Sorry, the study store is unavailable right now; please try again shortly.";
 
-    public const string Failure = "Sorry, something went wrong with that; please try again.";
+    public const string Failure = "Something went wrong on our side; it has been logged. Please try again.";
 
     /// <summary>
     /// The honest apology for <paramref name="error"/>: an outage of the store is expected now and then and logged as a

@@ -2,11 +2,13 @@ using EmpathyBot.Channels.Teams;
 using EmpathyBot.Channels.DirectLine;
 using EmpathyBot.Channels.Slack;
 using EmpathyBot.Conversation;
+using EmpathyBot.Host.Dashboard;
 using EmpathyBot.Host.Endpoints;
 using EmpathyBot.Host.Setup;
 using EmpathyBot.Models;
 using EmpathyBot.Services;
 using EmpathyBot.Storage;
+using Microsoft.Extensions.Options;
 
 namespace EmpathyBot.Host;
 
@@ -33,10 +35,14 @@ public static class EmpathyBotApp
             .AddEmpathyBotConversation(builder.Configuration)
             .AddEmpathyBotDirectLine(builder.Configuration)
             .AddEmpathyBotTeams(builder.Configuration)
-            .AddEmpathyBotSlack(builder.Configuration);
+            .AddEmpathyBotSlack(builder.Configuration)
+            .AddEmpathyBotDashboard(builder.Configuration);
         configure?.Invoke(builder);
 
         var app = builder.Build();
+        // Researchers look for the data the CLI reads; say where it is once the options have been validated.
+        app.Lifetime.ApplicationStarted.Register(() => app.Logger.LogInformation(
+            "Study data: {Location}", StudyDataLocation.Describe(app.Services.GetRequiredService<IOptions<StorageOptions>>().Value)));
         app.UseWebSockets();
         app.UseDefaultFiles();
         app.UseStaticFiles();

@@ -13,8 +13,9 @@ public static class ModelsServiceCollectionExtensions
 {
     /// <summary>
     /// Contenders (section <c>Contenders</c>), prompting (<c>Prompting</c>) and retries (<c>ModelRunner</c>), validated on
-    /// start; the batch <see cref="ModelRunner"/>, the live <see cref="IReplyScheduler"/> and the appraisal and understanding
-    /// runners, with the study services they read. Needs the store's ports registered by the storage layer.
+    /// start; the <see cref="ModelRetryPolicy"/> every model request goes through, the batch <see cref="ModelRunner"/>, the
+    /// live <see cref="IReplyScheduler"/> and the appraisal and understanding runners, with the study services they read.
+    /// Needs the store's ports registered by the storage layer.
     /// </summary>
     public static IServiceCollection AddEmpathyBotModels(this IServiceCollection services, IConfiguration configuration)
     {
@@ -29,6 +30,7 @@ public static class ModelsServiceCollectionExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ContenderRegistry>();
+        services.TryAddSingleton<ModelRetryPolicy>();
         services.TryAddSingleton<ModelRunner>();
         services.TryAddSingleton<Appraisal.AppraisalRunner>();
         services.TryAddSingleton<Understanding.UnderstandingRunner>();

@@ -1,4 +1,5 @@
 using EmpathyBot.Services.Appraisal;
+using EmpathyBot.Services.Privacy;
 using EmpathyBot.Services.Prompts;
 using EmpathyBot.Services.Summary;
 using EmpathyBot.Services.Understanding;
@@ -11,7 +12,8 @@ namespace EmpathyBot.Services;
 public static class ServicesServiceCollectionExtensions
 {
     /// <summary>
-    /// Sections <c>Data</c>, <c>Appraisal</c> and <c>Understanding</c>, the banks' data services and the summary query.
+    /// Sections <c>Data</c>, <c>Appraisal</c>, <c>Understanding</c> and <c>Privacy</c>, the banks' data services, the publisher
+    /// of people's groups and the summary query.
     /// Needs the store's ports registered by the storage layer. Safe to call more than once.
     /// </summary>
     public static IServiceCollection AddEmpathyBotServices(this IServiceCollection services, IConfiguration configuration)
@@ -20,6 +22,9 @@ public static class ServicesServiceCollectionExtensions
         services.AddOptions<DataOptions>().Bind(configuration.GetSection(DataOptions.Section));
         services.AddOptions<AppraisalOptions>().Bind(configuration.GetSection(AppraisalOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<UnderstandingOptions>().Bind(configuration.GetSection(UnderstandingOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<PrivacyOptions>().Bind(configuration.GetSection(PrivacyOptions.Section))
+            .Validate(o => o.MinGroupSize >= 1, "Privacy:MinGroupSize must be at least 1.").ValidateOnStart();
+        services.TryAddSingleton<PeopleGroups>();
         services.TryAddSingleton<AppraisalData>();
         services.TryAddSingleton<UnderstandingData>();
         services.TryAddSingleton<PromptBankLoader>();

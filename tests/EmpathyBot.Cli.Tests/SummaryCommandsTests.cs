@@ -94,6 +94,34 @@ public sealed class SummaryCommandsTests : IDisposable
     }
 
     [Fact]
+    public async Task Report_withholds_the_feelings_check_of_fewer_people_than_Privacy_MinGroupSize()
+    {
+        Run("ratings", "import", PriorStudy());
+        using (var store = new EmpathyBot.Storage.Sqlite.SqliteStudyStore(DataDir))
+        {
+            foreach (var (who, pa, evoked) in new[] { ("p1", 41, 17), ("p2", 23, 29) })
+            {
+                foreach (var (condition, value, emotion) in new[] { ("default", pa, ""), ("evoked", evoked, "Anger") })
+                {
+                    await store.AddAppraisalAnswerAsync(new EmpathyBot.Core.Ports.AppraisalAnswer($"{who}-{condition}", "human", who, condition,
+                        emotion, emotion.Length > 0 ? "Unfair" : "", null, null, new EmpathyBot.Core.Appraisal.PanasScore(value, 20),
+                        Enumerable.Repeat(3, 20).ToArray(), DateTimeOffset.UnixEpoch));
+                }
+            }
+        }
+
+        var file = Path.Combine(dir.FullName, "report.html");
+        var (exit, _, error) = Run("report", file);
+
+        Assert.True(exit == 0, error);
+        var html = File.ReadAllText(file);
+        Assert.Contains("default: fewer than 5 people", html);
+        Assert.Contains("withheld (fewer than 5 people)", html);
+        Assert.DoesNotContain("-24.00", html); // p1's own change
+        Assert.DoesNotContain("+6.00", html); // p2's own change
+    }
+
+    [Fact]
     public void Report_refuses_a_missing_folder()
     {
         var (exit, _, error) = Run("report", Path.Combine(dir.FullName, "nope", "r.html"));

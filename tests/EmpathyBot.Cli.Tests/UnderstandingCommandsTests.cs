@@ -70,7 +70,10 @@ public sealed class UnderstandingCommandsTests : IDisposable
         var (exit, output, error) = Run(provider, "understanding", "run", "--contender", "fake-llm", "--set", "eqb");
         Assert.True(exit == 0, error);
         Assert.Contains("answered 2, already answered 0, unscored 1, failed 0, EQ-Bench score 100.00", output);
-        Assert.Contains("2/2", error);
+        // Not a terminal: progress comes as plain lines on stderr, and stdout keeps only the result.
+        Assert.Contains("items: 0/2 (0%)", error);
+        Assert.Contains("items: 2/2 (100%)", error);
+        Assert.DoesNotContain("items:", output);
 
         // Question 2 never parses: EQ-Bench's three attempts at 0.01, 0.16, 0.31; the prompt has "Your answer:" appended.
         var second = server.Requests.Where(r => r.UserMessage.Contains("Cy:", StringComparison.Ordinal)).ToArray();

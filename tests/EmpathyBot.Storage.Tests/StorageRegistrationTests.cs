@@ -36,6 +36,19 @@ public sealed class StorageRegistrationTests : IDisposable
         }
     }
 
+    /// <summary>Every role a consumer may take is registered, so nothing outside the composition roots needs the whole store.</summary>
+    [Fact]
+    public async Task Every_store_port_is_registered()
+    {
+        var ports = typeof(IRatingStore).Assembly.GetTypes()
+            .Where(t => t.IsInterface && t.Namespace == typeof(IRatingStore).Namespace && t.Name.EndsWith("Store", StringComparison.Ordinal))
+            .ToArray();
+        Assert.True(ports.Length >= 11, $"only {ports.Length} ports found");
+        await using var services = Build(new() { ["Storage:DataDirectory"] = Path.Combine(root, "ports") });
+        var store = services.GetRequiredService<IStudyStore>();
+        Assert.All(ports, port => Assert.True(port.IsInstanceOfType(store) && services.GetService(port) is not null, $"{port.Name} is not registered"));
+    }
+
     [Fact]
     public void Defaults_match_the_documented_settings()
     {

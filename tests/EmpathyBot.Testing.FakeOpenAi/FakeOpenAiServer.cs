@@ -12,8 +12,9 @@ using Microsoft.Extensions.Logging;
 namespace EmpathyBot.Testing.FakeOpenAi;
 
 /// <summary>
-/// A real OpenAI-compatible server (Kestrel on 127.0.0.1, random port) serving <c>POST /v1/chat/completions</c>.
-/// Responses come from a script (queue first, then <see cref="Responder"/>); it counts requests in flight, overall and
+/// A real OpenAI-compatible server (Kestrel on 127.0.0.1, random port) serving <c>POST /v1/chat/completions</c>, Azure's
+/// <c>/openai/v1/chat/completions</c> and Azure's deployment route
+/// <c>/openai/deployments/{deployment}/chat/completions?api-version=...</c>. Responses come from a script (queue first, then <see cref="Responder"/>); it counts requests in flight, overall and
 /// per model, so tests can check a concurrency cap from the wire side.
 /// </summary>
 public sealed class FakeOpenAiServer : IAsyncDisposable
@@ -36,6 +37,12 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
     /// <summary>Answers requests when the script queue is empty. Default: a short empathetic reply.</summary>
     public Func<FakeRequest, FakeResponse> Responder { get; set; } =
         _ => FakeResponse.Reply("That sounds really hard. I'm glad you told me, and I hope things get easier soon.");
+
+    /// <summary>
+    /// The key Azure's deployment route demands in the <c>api-key</c> header; a request without it, or with another,
+    /// gets Azure's 401. Null accepts any.
+    /// </summary>
+    public string? AzureApiKey { get; set; }
 
     /// <summary>Keep every request body (off for load runs).</summary>
     public bool RecordBodies { get; set; } = true;
@@ -69,17 +76,33 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
         var server = new FakeOpenAiServer(app);
         app.MapPost("/v1/chat/completions", server.HandleAsync);
         app.MapPost("/openai/v1/chat/completions", server.HandleAsync);
+        app.MapPost("/openai/deployments/{deployment}/chat/completions", server.HandleAzureDeploymentAsync);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         server.BaseAddress = new Uri(address.TrimEnd('/') + "/");
         return server;
     }
 
-    private async Task HandleAsync(HttpContext http)
+    private Task HandleAzureDeploymentAsync(HttpContext http, string deployment) => HandleAsync(http, deployment);
+
+    /// <summary>What Azure's deployment route answers without an api-version or with a wrong key; null lets the request through.</summary>
+    private FakeResponse? AzureRefusal(HttpRequest request)
+    {
+        if (string.IsNullOrEmpty(request.Query["api-version"]))
+            return new FakeResponse.Raw(404, "application/json", """{"error":{"code":"404","message":"Resource not found"}}""");
+        if (AzureApiKey is { } key && !string.Equals(request.Headers["api-key"], key, StringComparison.Ordinal))
+            return new FakeResponse.Raw(401, "application/json",
+                """{"error":{"code":"401","message":"Access denied due to invalid subscription key or wrong API endpoint. Make sure to provide a valid key for an active subscription and use a correct regional API endpoint for your resource."}}""");
+        return null;
+    }
+
+    private Task HandleAsync(HttpContext http) => HandleAsync(http, deployment: null);
+
+    private async Task HandleAsync(HttpContext http, string? deployment)
     {
         using var reader = new StreamReader(http.Request.Body, Encoding.UTF8);
         var body = await reader.ReadToEndAsync(http.RequestAborted);
-        var model = ReadModel(body);
+        var model = deployment ?? ReadModel(body);
         var number = Interlocked.Increment(ref _count);
         var perModel = _perModel.GetOrAdd(model, _ => new InFlight());
         _all.Enter();
@@ -87,9 +110,11 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
         try
         {
             var request = new FakeRequest(number, http.Request.Path, http.Request.Headers.Authorization, http.Request.Headers["api-key"],
-                model, RecordBodies ? body : "", DateTimeOffset.UtcNow);
+                model, RecordBodies ? body : "", DateTimeOffset.UtcNow) { Query = http.Request.QueryString.Value ?? "" };
             if (RecordBodies) _requests.Enqueue(request);
-            var response = _script.TryDequeue(out var scripted) ? scripted : Responder(request);
+            // Azure refuses before the model sees anything, so a refusal does not use up a scripted response.
+            var response = (deployment is null ? null : AzureRefusal(http.Request))
+                ?? (_script.TryDequeue(out var scripted) ? scripted : Responder(request));
             if (response.Delay > TimeSpan.Zero)
             {
                 try { await Task.Delay(response.Delay, http.RequestAborted); }

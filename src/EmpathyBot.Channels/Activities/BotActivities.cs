@@ -20,7 +20,8 @@ public static class BotActivities
             Recipient = inReplyTo.From,
             ReplyToId = inReplyTo.Id,
             Text = plain ? message.Summary : null,
-            TextFormat = plain ? "markdown" : null,
+            // A message's text is plain text (it is never markup), so no channel may read it as markdown.
+            TextFormat = plain ? "plain" : null,
             Attachments = plain ? null : [new Attachment
             {
                 ContentType = AdaptiveCardRenderer.ContentType,

@@ -1,18 +1,29 @@
 using System.Text.Json;
 using EmpathyBot.Channels.Activities;
 using EmpathyBot.Channels.Work;
+using EmpathyBot.Core.Ports;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace EmpathyBot.Channels.DirectLine;
 
-/// <summary>The Direct Line 3.0 REST and WebSocket surface that the official Web Chat talks to.</summary>
+/// <summary>
+/// The Direct Line 3.0 REST and WebSocket surface that the official Web Chat talks to. Every token is bound to one
+/// user, and a posted activity speaks as that user whatever its <c>from.id</c> says. Only a caller holding
+/// <c>DirectLine:Secret</c> may name the user (in the body of <c>tokens/generate</c> or <c>conversations</c>, or the
+/// <c>from.id</c> of an activity it posts with the secret itself); everybody else gets a user the server chooses.
+/// </summary>
 public static class DirectLineEndpoints
 {
+    // A token request carries a user and nothing else worth reading.
+    private const int MaxTokenRequestBytes = 4096;
+
+    private const int MaxNamedUserLength = 128;
+
     private sealed record TokenRequest(TokenUser? User);
 
     private sealed record TokenUser(string? Id, string? Name);
@@ -26,6 +37,18 @@ public static class DirectLineEndpoints
     public static IEndpointRouteBuilder MapDirectLine(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/v3/directline");
+        // The store away means nothing was acknowledged: the client may safely retry.
+        group.AddEndpointFilter(async (context, next) =>
+        {
+            try
+            {
+                return await next(context);
+            }
+            catch (StoreUnavailableException)
+            {
+                return Problem(StatusCodes.Status503ServiceUnavailable, "The study store is unavailable right now; please try again shortly.");
+            }
+        });
         group.MapPost("/tokens/generate", Generate);
         group.MapPost("/tokens/refresh", Refresh);
         group.MapPost("/conversations", Start);
@@ -36,103 +59,136 @@ public static class DirectLineEndpoints
         return app;
     }
 
-    private static async Task<Results<Ok<TokenResponse>, UnauthorizedHttpResult>> Generate(
-        HttpContext http, DirectLineTokens tokens, IOptions<DirectLineOptions> options)
+    private static async Task<IResult> Generate(HttpContext http, DirectLineTokens tokens, IOptions<DirectLineOptions> options)
     {
         if (!HasSecretAccess(http, options.Value)) return TypedResults.Unauthorized();
-        var user = (await ReadJsonAsync<TokenRequest>(http))?.User?.Id;
+        var (user, problem) = await ChooseUserAsync(http, options.Value);
+        if (problem is not null) return problem;
         var id = DirectLineTokens.NewConversationId();
-        return TypedResults.Ok(new TokenResponse(id, tokens.Issue(id, user), tokens.LifetimeSeconds));
+        return TypedResults.Ok(new TokenResponse(id, tokens.Issue(id, user!), tokens.LifetimeSeconds));
     }
 
-    private static Results<Ok<TokenResponse>, UnauthorizedHttpResult> Refresh(HttpContext http, DirectLineTokens tokens)
+    private static async Task<IResult> Refresh(HttpContext http, DirectLineTokens tokens, DirectLineConversations conversations, CancellationToken ct)
     {
         var grant = tokens.Validate(Bearer(http));
-        return grant is null
-            ? TypedResults.Unauthorized()
-            : TypedResults.Ok(new TokenResponse(grant.ConversationId, tokens.Issue(grant.ConversationId, grant.UserId), tokens.LifetimeSeconds));
+        if (grant is null) return TypedResults.Unauthorized();
+        // A client refreshing its token is still there, even if it has not spoken for a while. The token itself
+        // needs no store, so a store outage does not cost the client its connection.
+        try
+        {
+            await conversations.TouchAsync(grant.ConversationId, ct);
+        }
+        catch (StoreUnavailableException)
+        {
+        }
+
+        return TypedResults.Ok(new TokenResponse(grant.ConversationId, tokens.Issue(grant.ConversationId, grant.UserId), tokens.LifetimeSeconds));
     }
 
-    private static Results<Created<ConversationResponse>, UnauthorizedHttpResult> Start(
-        HttpContext http, DirectLineTokens tokens, DirectLineConversations conversations, IOptions<DirectLineOptions> options)
+    private static async Task<IResult> Start(
+        HttpContext http, DirectLineTokens tokens, DirectLineConversations conversations, IOptions<DirectLineOptions> options, CancellationToken ct)
     {
         var grant = tokens.Validate(Bearer(http));
         if (grant is null && !HasSecretAccess(http, options.Value)) return TypedResults.Unauthorized();
+        var user = grant?.UserId;
+        if (user is null)
+        {
+            (user, var problem) = await ChooseUserAsync(http, options.Value);
+            if (problem is not null) return problem;
+        }
+
         var id = grant?.ConversationId ?? DirectLineTokens.NewConversationId();
-        conversations.GetOrCreate(id);
-        var response = Describe(http, tokens, id, grant?.UserId, watermark: null);
-        return TypedResults.Created($"/v3/directline/conversations/{id}", response);
+        if (!await conversations.OpenAsync(id, ct))
+        {
+            return Problem(StatusCodes.Status503ServiceUnavailable, "Too many conversations are open right now; please try again later.");
+        }
+
+        return TypedResults.Created($"/v3/directline/conversations/{id}", Describe(http, tokens, id, user!, watermark: null));
     }
 
-    private static Results<Ok<ConversationResponse>, UnauthorizedHttpResult, NotFound> Reconnect(
-        string id, string? watermark, HttpContext http, DirectLineTokens tokens, DirectLineConversations conversations, IOptions<DirectLineOptions> options)
+    private static async Task<IResult> Reconnect(
+        string id, string? watermark, HttpContext http, DirectLineTokens tokens, DirectLineConversations conversations,
+        IOptions<DirectLineOptions> options, CancellationToken ct)
     {
         if (!CanAccess(http, id, tokens, options.Value, out var grant)) return TypedResults.Unauthorized();
-        if (conversations.Find(id) is null) return TypedResults.NotFound();
-        return TypedResults.Ok(Describe(http, tokens, id, grant?.UserId, watermark));
+        if (grant is null) return Problem(StatusCodes.Status400BadRequest, "Reconnect with the conversation's token, not the secret.");
+        if (!await conversations.TouchAsync(id, ct)) return ConversationGone();
+        return TypedResults.Ok(Describe(http, tokens, id, grant.UserId, watermark));
     }
 
-    private static async Task<Results<Ok<ResourceResponse>, UnauthorizedHttpResult, NotFound, BadRequest<string>, StatusCodeHttpResult>> Post(
-        string id, HttpContext http, DirectLineTokens tokens, DirectLineConversations conversations,
-        DirectLineBot bot, IOptions<DirectLineOptions> options, CancellationToken ct)
+    private static async Task<IResult> Post(
+        string id, HttpContext http, DirectLineTokens tokens, DirectLineBot bot, IOptions<DirectLineOptions> options, CancellationToken ct)
     {
         if (!CanAccess(http, id, tokens, options.Value, out var grant)) return TypedResults.Unauthorized();
-        var conversation = conversations.Find(id);
-        if (conversation is null) return TypedResults.NotFound();
 
-        var activity = await ReadJsonAsync<Activity>(http);
-        if (activity?.Type is null) return TypedResults.BadRequest("The body must be an Activity with a type.");
+        var (activity, tooLarge) = await ReadJsonAsync<Activity>(http, DirectLineOptions.MaxActivityBytes);
+        if (tooLarge) return Problem(StatusCodes.Status413PayloadTooLarge, $"An activity may be at most {DirectLineOptions.MaxActivityBytes / 1024} KB.");
+        if (activity?.Type is null) return Problem(StatusCodes.Status400BadRequest, "The body must be an Activity with a type.");
+
+        // The token's user speaks; only the secret holder (no token) may say who is speaking.
         var userId = grant?.UserId ?? activity.From?.Id;
-        if (string.IsNullOrEmpty(userId)) return TypedResults.BadRequest("The activity needs from.id.");
+        if (string.IsNullOrEmpty(userId)) return Problem(StatusCodes.Status400BadRequest, "The activity needs from.id.");
+        if (grant is null && NamedUserProblem(userId) is { } badName) return badName;
+        var from = new ChannelAccount { Id = userId, Name = activity.From?.Name, Role = "user" };
 
-        // A token bound to a user fixes the sender: a client cannot speak for somebody else.
-        var from = (activity.From ?? new ChannelAccount()) with { Id = userId, Role = "user" };
-        if (bot.TryReceive(conversation, activity with { From = from }) is not { } turn)
+        if (bot.TryReceive(id, activity with { From = from }) is not { } turn)
         {
             // Too many turns wait on this host: Web Chat sends the activity again after Retry-After.
             QueueFull.TellRetryAfter(http.Response);
-            return TypedResults.StatusCode(StatusCodes.Status429TooManyRequests);
+            return Problem(StatusCodes.Status429TooManyRequests, "Too many turns are waiting on this host; send the activity again shortly.");
         }
 
         // Accepted work runs to the end even if this client goes away; the request just stops waiting for it.
         var echoed = await turn.WaitAsync(ct);
-        return TypedResults.Ok(new ResourceResponse(echoed.Id!));
+        return echoed is null ? ConversationGone() : TypedResults.Ok(new ResourceResponse(echoed.Id!));
     }
 
-    private static Results<FileContentHttpResult, UnauthorizedHttpResult, NotFound> Get(
-        string id, string? watermark, HttpContext http, DirectLineTokens tokens, DirectLineConversations conversations, IOptions<DirectLineOptions> options)
+    private static async Task<IResult> Get(
+        string id, string? watermark, HttpContext http, DirectLineTokens tokens, DirectLineConversations conversations,
+        IOptions<DirectLineOptions> options, CancellationToken ct)
     {
         if (!CanAccess(http, id, tokens, options.Value, out _)) return TypedResults.Unauthorized();
-        var conversation = conversations.Find(id);
-        if (conversation is null) return TypedResults.NotFound();
-        var (json, _, _, _) = conversation.Since(DirectLineConversation.ParseWatermark(watermark));
-        return TypedResults.Bytes(json, "application/json; charset=utf-8");
+        var frame = await conversations.SinceAsync(id, DirectLineConversations.ParseWatermark(watermark), ct);
+        return frame is null ? ConversationGone() : TypedResults.Bytes(frame.Json, "application/json; charset=utf-8");
     }
 
-    private static async Task Stream(
+    private static async Task<IResult> Stream(
         string id, string? watermark, string? t, HttpContext http, DirectLineTokens tokens,
-        DirectLineConversations conversations, IOptions<DirectLineOptions> options)
+        DirectLineConversations conversations, IOptions<DirectLineOptions> options, TimeProvider clock)
     {
         var grant = tokens.Validate(t ?? Bearer(http));
-        if (grant is null || grant.ConversationId != id)
-        {
-            http.Response.StatusCode = StatusCodes.Status401Unauthorized;
-            return;
-        }
+        if (grant is null || grant.ConversationId != id) return TypedResults.Unauthorized();
+        if (!http.WebSockets.IsWebSocketRequest) return Problem(StatusCodes.Status400BadRequest, "The stream is a WebSocket.");
+        if (!await conversations.TouchAsync(id, http.RequestAborted)) return ConversationGone();
 
-        if (!http.WebSockets.IsWebSocketRequest)
-        {
-            http.Response.StatusCode = StatusCodes.Status400BadRequest;
-            return;
-        }
-
-        var conversation = conversations.GetOrCreate(id);
         using var socket = await http.WebSockets.AcceptWebSocketAsync();
-        await new DirectLineStream(socket, conversation, TimeSpan.FromSeconds(options.Value.KeepAliveSeconds))
-            .RunAsync(DirectLineConversation.ParseWatermark(watermark), http.RequestAborted);
+        await new DirectLineStream(socket, conversations, id, TimeSpan.FromSeconds(options.Value.KeepAliveSeconds), clock)
+            .RunAsync(DirectLineConversations.ParseWatermark(watermark), http.RequestAborted);
+        return TypedResults.Empty;
     }
 
-    private static ConversationResponse Describe(HttpContext http, DirectLineTokens tokens, string id, string? userId, string? watermark)
+    /// <summary>
+    /// The user a new token is bound to: the one named in the body when the caller holds the secret, a fresh
+    /// server-chosen one otherwise (a name from anybody else is ignored: without the secret it proves nothing).
+    /// </summary>
+    private static async Task<(string? User, IResult? Problem)> ChooseUserAsync(HttpContext http, DirectLineOptions options)
+    {
+        if (!HoldsSecret(http, options)) return (DirectLineTokens.NewUserId(), null);
+        var (request, tooLarge) = await ReadJsonAsync<TokenRequest>(http, MaxTokenRequestBytes);
+        if (tooLarge) return (null, Problem(StatusCodes.Status413PayloadTooLarge, $"A token request may be at most {MaxTokenRequestBytes} bytes."));
+        var named = request?.User?.Id;
+        if (named is null) return (DirectLineTokens.NewUserId(), null);
+        return NamedUserProblem(named) is { } problem ? (null, problem) : (named, null);
+    }
+
+    // Named ids live apart from the ids the server chooses, so not even the secret holder can speak as a page participant.
+    private static IResult? NamedUserProblem(string id) =>
+        id.StartsWith(DirectLineTokens.NamedUserPrefix, StringComparison.Ordinal) && id.Length <= MaxNamedUserLength && !id.Any(char.IsControl)
+            ? null
+            : Problem(StatusCodes.Status400BadRequest,
+                $"A user id the caller names must start with '{DirectLineTokens.NamedUserPrefix}' and be at most {MaxNamedUserLength} characters without control characters.");
+
+    private static ConversationResponse Describe(HttpContext http, DirectLineTokens tokens, string id, string userId, string? watermark)
     {
         var token = tokens.Issue(id, userId);
         var scheme = http.Request.IsHttps ? "wss" : "ws";
@@ -145,11 +201,17 @@ public static class DirectLineEndpoints
     {
         grant = tokens.Validate(Bearer(http));
         if (grant is not null) return grant.ConversationId == id;
-        return options.Secret.Length > 0 && HasSecretAccess(http, options);
+        return HoldsSecret(http, options);
     }
 
-    private static bool HasSecretAccess(HttpContext http, DirectLineOptions options) =>
-        options.Secret.Length == 0 || Bearer(http) == options.Secret;
+    /// <summary>True when a secret is configured and the caller presents it.</summary>
+    private static bool HoldsSecret(HttpContext http, DirectLineOptions options) =>
+        options.Secret.Length > 0 && Bearer(http) is { } bearer
+        && System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(
+            System.Text.Encoding.UTF8.GetBytes(bearer), System.Text.Encoding.UTF8.GetBytes(options.Secret));
+
+    /// <summary>Token and conversation starts are open when no secret is configured (the study is served from this host).</summary>
+    private static bool HasSecretAccess(HttpContext http, DirectLineOptions options) => options.Secret.Length == 0 || HoldsSecret(http, options);
 
     private static string? Bearer(HttpContext http)
     {
@@ -157,16 +219,28 @@ public static class DirectLineEndpoints
         return header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header[7..].Trim() : null;
     }
 
-    private static async Task<T?> ReadJsonAsync<T>(HttpContext http)
+    /// <summary>Reads at most <paramref name="maxBytes"/> of JSON; a larger body is refused before it is read, not buffered.</summary>
+    private static async Task<(T? Value, bool TooLarge)> ReadJsonAsync<T>(HttpContext http, long maxBytes)
     {
-        if (http.Request.ContentLength == 0) return default;
+        if (http.Request.ContentLength > maxBytes) return (default, true);
+        if (http.Request.ContentLength == 0) return (default, false);
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = maxBytes;
         try
         {
-            return await JsonSerializer.DeserializeAsync<T>(http.Request.Body, ActivityJson.Options, http.RequestAborted);
+            return (await JsonSerializer.DeserializeAsync<T>(http.Request.Body, ActivityJson.Options, http.RequestAborted), false);
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return (default, true);
         }
         catch (JsonException)
         {
-            return default;
+            return (default, false);
         }
     }
+
+    private static IResult ConversationGone() =>
+        Problem(StatusCodes.Status404NotFound, "This conversation has ended or expired; start a new one.");
+
+    private static IResult Problem(int status, string detail) => TypedResults.Problem(detail: detail, statusCode: status);
 }

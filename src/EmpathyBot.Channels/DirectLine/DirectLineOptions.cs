@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using EmpathyBot.Core.Ports;
 
 namespace EmpathyBot.Channels.DirectLine;
 
@@ -6,6 +7,9 @@ namespace EmpathyBot.Channels.DirectLine;
 public sealed class DirectLineOptions
 {
     public const string Section = "DirectLine";
+
+    /// <summary>The largest activity a client may post (the Azure service's limit); larger ones get 413.</summary>
+    public const int MaxActivityBytes = 256 * 1024;
 
     /// <summary>
     /// When set, <c>POST /v3/directline/tokens/generate</c> and <c>POST /conversations</c> require
@@ -20,9 +24,20 @@ public sealed class DirectLineOptions
     [Range(60, 86400)]
     public int TokenLifetimeSeconds { get; set; } = 3600;
 
-    /// <summary>Activities kept per conversation for polling and reconnects; older ones are dropped from memory.</summary>
+    /// <summary>Activities kept per conversation (in the study store) for polling and reconnects; older ones are dropped.</summary>
     [Range(50, 100000)]
     public int HistoryLimit { get; set; } = 200;
+
+    /// <summary>Serialized bytes kept per conversation; the oldest activities go first. At least one activity's limit.</summary>
+    [Range(typeof(long), "262144", "1073741824", ErrorMessage = "DirectLine:MaxConversationBytes must be between 262144 (one activity) and 1073741824.")]
+    public long MaxConversationBytes { get; set; } = 1L << 20;
+
+    /// <summary>
+    /// Open conversations the store keeps at most; a new one beyond it is refused (503) until idle ones expire.
+    /// A conversation is idle after <see cref="TokenLifetimeSeconds"/> without a post, reconnect or token refresh.
+    /// </summary>
+    [Range(1, 10_000_000, ErrorMessage = "DirectLine:MaxConversations must be between 1 and 10000000.")]
+    public int MaxConversations { get; set; } = 5000;
 
     /// <summary>Interval of empty keep-alive frames on the WebSocket stream.</summary>
     [Range(1, 600)]
@@ -31,4 +46,7 @@ public sealed class DirectLineOptions
     public string BotId { get; set; } = "empathybot";
 
     public string BotName { get; set; } = "EmpathyBot";
+
+    public DirectLineLimits Limits() =>
+        new(MaxConversations, HistoryLimit, MaxConversationBytes, TimeSpan.FromSeconds(TokenLifetimeSeconds));
 }

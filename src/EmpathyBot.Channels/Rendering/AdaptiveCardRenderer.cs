@@ -25,7 +25,8 @@ public static class AdaptiveCardRenderer
             ["type"] = "AdaptiveCard",
             ["$schema"] = "http://adaptivecards.io/schemas/adaptive-card.json",
             ["version"] = Version,
-            ["fallbackText"] = message.Summary,
+            // Hosts may render fallback text as markdown, and the summary can quote a participant.
+            ["fallbackText"] = MarkdownText.Escape(message.Summary),
             ["body"] = new JsonArray(message.Blocks.Select(RenderBlock).ToArray<JsonNode?>()),
         };
         if (message.Actions.Count > 0) card["actions"] = new JsonArray(message.Actions.Select(RenderAction).ToArray<JsonNode?>());
@@ -40,7 +41,7 @@ public static class AdaptiveCardRenderer
         {
             ["type"] = "Container",
             ["style"] = "emphasis",
-            ["items"] = new JsonArray(TextBlock(q.Label, size: "Small", weight: "Bolder", subtle: true), TextBlock(q.Text)),
+            ["items"] = new JsonArray(TextBlock(q.Label, size: "Small", weight: "Bolder", subtle: true), Verbatim(q.Text)),
         },
         Facts f => new JsonObject
         {
@@ -87,6 +88,17 @@ public static class AdaptiveCardRenderer
         if (subtle) node["isSubtle"] = true;
         return node;
     }
+
+    /// <summary>
+    /// Text shown exactly as written. Hosts render a TextBlock's text as markdown (Web Chat's even lets images and
+    /// links through), but a TextRun's never, by the Adaptive Cards schema. The renderer still expands
+    /// <c>{{DATE(...)}}</c> and <c>{{TIME(...)}}</c> in a TextRun, so an invisible word joiner keeps the braces apart.
+    /// </summary>
+    private static JsonObject Verbatim(string text) => new()
+    {
+        ["type"] = "RichTextBlock",
+        ["inlines"] = new JsonArray(new JsonObject { ["type"] = "TextRun", ["text"] = text.Replace("{{", "{\u2060{") }),
+    };
 
     // Rows as ColumnSets: Teams mobile and Web Chat render them everywhere, unlike the 1.5 Table element.
     private static JsonNode RenderTable(Table table)

@@ -50,9 +50,10 @@ public sealed class BlockKitRenderer(string? dashboardUrl)
         }
 
         var parts = Partition(content, tail, maxMessages);
-        var summary = Truncate(message.Summary, MaxFallbackText);
+        // Notification text is read as mrkdwn: escaped, a participant's words in it cannot become links or mentions.
+        var summary = Escape(message.Summary);
         return parts.Select((blocks, i) => new SlackMessage(
-                i == 0 ? summary : Truncate($"{message.Summary} (part {i + 1} of {parts.Count})", MaxFallbackText),
+                Truncate(i == 0 ? summary : $"{summary} (part {i + 1} of {parts.Count})", MaxFallbackText),
                 new JsonArray(blocks.ToArray<JsonNode?>())))
             .ToList();
     }
@@ -104,7 +105,7 @@ public sealed class BlockKitRenderer(string? dashboardUrl)
                 content.AddRange(Pack(Lines(marker + Escape(p.Text)), "", "").Select(Section));
                 break;
             case Quote q:
-                content.AddRange(Pack(Lines(Escape(q.Text)).Select(l => ">" + l), $"*{Escape(Truncate(q.Label, 200))}*\n", "").Select(Section));
+                content.AddRange(Pack(Lines(q.Text), "", "").DefaultIfEmpty("").Select((text, i) => QuoteBlock(i == 0 ? Truncate(q.Label, 200) : null, text)));
                 break;
             case Facts f:
                 foreach (var chunk in f.Items.Chunk(MaxFieldsPerSection))
@@ -131,6 +132,25 @@ public sealed class BlockKitRenderer(string? dashboardUrl)
             default:
                 throw new ArgumentException($"No Block Kit rendering for {block.GetType().Name}.", nameof(block));
         }
+    }
+
+    /// <summary>
+    /// Someone else's words as a rich text quote. Rich text elements are shown as written: unlike mrkdwn they have no
+    /// formatting characters, links or mentions to neutralise, so nothing a participant types can become one.
+    /// </summary>
+    private static JsonObject QuoteBlock(string? label, string text)
+    {
+        var elements = new JsonArray();
+        if (label is not null) elements.Add(RichTextElement("rich_text_section", label, bold: true));
+        if (text.Length > 0) elements.Add(RichTextElement("rich_text_quote", text, bold: false));
+        return new JsonObject { ["type"] = "rich_text", ["elements"] = elements };
+    }
+
+    private static JsonObject RichTextElement(string type, string text, bool bold)
+    {
+        var run = new JsonObject { ["type"] = "text", ["text"] = text };
+        if (bold) run["style"] = new JsonObject { ["bold"] = true };
+        return new JsonObject { ["type"] = type, ["elements"] = new JsonArray(run) };
     }
 
     /// <summary>Typed values come back in block_actions <c>state.values[block_id][action_id]</c>; the action id is the input id.</summary>

@@ -26,6 +26,9 @@ public sealed class SlackApiClient(IHttpClientFactory httpClients, IOptions<Slac
     {
         var body = message.ToJson();
         body["channel"] = channel;
+        // Slack would fetch a URL a participant wrote to build a preview; the study never wants that.
+        body["unfurl_links"] = false;
+        body["unfurl_media"] = false;
         return CallAsync("chat.postMessage", body, ct);
     }
 

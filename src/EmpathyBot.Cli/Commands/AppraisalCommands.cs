@@ -8,6 +8,8 @@ using EmpathyBot.Models.Appraisal;
 using EmpathyBot.Core.Ports;
 using Microsoft.Extensions.DependencyInjection;
 
+using EmpathyBot.Cli.Progress;
+
 namespace EmpathyBot.Cli.Commands;
 
 /// <summary>
@@ -52,16 +54,13 @@ public static class AppraisalCommands
     {
         var contender = new Option<string>("--contender") { Description = "Contender id (Contenders section)", Required = true };
         var runs = new Option<int>("--runs") { Description = "Repetitions of the default and of each evoked questionnaire (run 1 in the standard order, the rest shuffled)", DefaultValueFactory = _ => 1 };
-        runs.Validators.Add(v =>
-        {
-            if (v.GetValue(runs) < 1) v.AddError("--runs must be at least 1.");
-        });
+        OptionRules.AtLeastOne(runs);
         var set = new Option<string?>("--set") { Description = "Situation set (default: Appraisal:SituationSet, normally core)" };
         var run = new Command("run", "Ask a contender the PANAS without a situation and after each situation; store the answers") { contender, runs, set };
         run.SetAction((r, ct) => ServiceActions.WithServices(r, services, owns, async provider =>
         {
             var runner = provider.GetRequiredService<AppraisalRunner>();
-            var result = await runner.RunAsync(r.GetValue(contender)!, r.GetValue(runs), r.GetValue(set), null, ct);
+            var result = await CliProgress.RunAsync(r, "questionnaires", p => runner.RunAsync(r.GetValue(contender)!, r.GetValue(runs), r.GetValue(set), p, ct));
             var output = r.InvocationConfiguration.Output;
             await output.WriteLineAsync($"{result.Contender} on set '{result.Set}': stored {result.Stored}, already stored {result.AlreadyStored}, failed {result.Failed}");
             foreach (var error in result.Errors) await r.InvocationConfiguration.Error.WriteLineAsync("failed: " + error);

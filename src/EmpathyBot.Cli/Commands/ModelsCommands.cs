@@ -5,7 +5,7 @@ using EmpathyBot.Models.Prompting;
 using EmpathyBot.Models.Running;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Spectre.Console;
+using EmpathyBot.Cli.Progress;
 
 namespace EmpathyBot.Cli.Commands;
 
@@ -22,10 +22,7 @@ public static class ModelsCommands
         var contender = new Option<string?>("--contender") { Description = "Only this contender (its Id in appsettings Contenders); default: all" };
         var promptSet = new Option<string?>("--prompt-set") { Description = "Only this prompt set; default: every set in the store" };
         var limit = new Option<int?>("--limit") { Description = "Answer at most N prompts per contender" };
-        limit.Validators.Add(v =>
-        {
-            if (v.GetValue(limit) is < 1) v.AddError("--limit must be at least 1.");
-        });
+        OptionRules.AtLeastOne(limit);
 
         var run = new Command("run", "Answer every prompt that lacks a reply from each contender (cached replies are free; failures are retried next run)")
         {
@@ -41,7 +38,8 @@ public static class ModelsCommands
                 await provider.GetRequiredService<PromptBankLoader>().EnsureLoadedAsync(ct);
                 var runner = provider.GetRequiredService<ModelRunner>();
                 var request = new RunRequest(r.GetValue(contender), r.GetValue(promptSet), r.GetValue(limit));
-                var summary = await RunWithProgressAsync(runner, request, ct);
+                var summary = await CliProgress.RunAsync(r, "replies", p =>
+                    runner.RunAsync(request, new SyncProgress<RunProgress>(x => p.Report((x.Completed, x.Total))), ct));
                 foreach (var c in summary.Contenders)
                 {
                     var label = Sources.IsBaseline(c.ContenderId) ? $"{c.ContenderId} (baseline)" : c.ContenderId;
@@ -66,28 +64,5 @@ public static class ModelsCommands
         });
 
         return new Command("models", "The LLM arm: contenders' replies for the blind rating pool") { run };
-    }
-
-    private static async Task<RunSummary> RunWithProgressAsync(ModelRunner runner, RunRequest request, CancellationToken ct)
-    {
-        // The bar goes to stderr so stdout carries only the counts (scripts parse the final line).
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
-        RunSummary? summary = null;
-        await console.Progress()
-            .AutoClear(false)
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
-            .StartAsync(async ctx =>
-            {
-                var task = ctx.AddTask("replies", maxValue: 1);
-                var progress = new Progress<RunProgress>(p =>
-                {
-                    task.MaxValue = Math.Max(1, p.Total);
-                    task.Value = p.Completed;
-                    task.Description = p.Failed > 0 ? $"replies ({p.Failed} failed)" : "replies";
-                });
-                summary = await runner.RunAsync(request, progress, ct);
-                task.Value = task.MaxValue;
-            });
-        return summary!;
     }
 }

@@ -5,6 +5,8 @@ using EmpathyBot.Models.Prompting;
 using EmpathyBot.Core.Ports;
 using Microsoft.Extensions.DependencyInjection;
 
+using EmpathyBot.Cli.Progress;
+
 namespace EmpathyBot.Cli.Commands;
 
 /// <summary><c>prompts import FILE [--set NAME]</c> and <c>prompts list</c>.</summary>
@@ -46,7 +48,8 @@ public static class PromptsCommands
             }
 
             await using var services = CliServices.Build(r);
-            var added = await services.GetRequiredService<IPromptStore>().UpsertPromptsAsync(parsed.Prompts, ct);
+            var store = services.GetRequiredService<IPromptStore>();
+            var added = await CliProgress.RunAsync(r, "prompts", p => CliProgress.AllAtOnceAsync(p, parsed.Prompts.Count, () => store.UpsertPromptsAsync(parsed.Prompts, ct)));
             await output.WriteLineAsync($"Prompt set '{name}': {parsed.Prompts.Count} prompts ({added} new, {parsed.Prompts.Count - added} updated).");
             return ExitCodes.Ok;
         });
@@ -54,7 +57,8 @@ public static class PromptsCommands
         var list = new Command("list", "List prompt sets and their sizes");
         list.SetAction(async (r, ct) =>
         {
-            await using var services = CliServices.Build(r);
+            await using var services = CliServices.BuildExisting(r);
+            if (services is null) return ExitCodes.BadInput;
             await services.GetRequiredService<PromptBankLoader>().EnsureLoadedAsync(ct);
             foreach (var (name, count) in await services.GetRequiredService<IPromptStore>().GetPromptSetsAsync(ct))
             {

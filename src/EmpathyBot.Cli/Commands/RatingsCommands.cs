@@ -3,6 +3,8 @@ using EmpathyBot.Core.Interchange;
 using EmpathyBot.Core.Ports;
 using Microsoft.Extensions.DependencyInjection;
 
+using EmpathyBot.Cli.Progress;
+
 namespace EmpathyBot.Cli.Commands;
 
 /// <summary>
@@ -38,7 +40,8 @@ public static class RatingsCommands
             }
 
             await using var services = CliServices.Build(r);
-            var result = await services.GetRequiredService<IRatingStore>().ImportRatingsAsync(parsed.Rows, r.GetValue(set)!, ct);
+            var store = services.GetRequiredService<IRatingStore>();
+            var result = await CliProgress.RunAsync(r, "rows", p => CliProgress.AllAtOnceAsync(p, parsed.Rows.Count, () => store.ImportRatingsAsync(parsed.Rows, r.GetValue(set)!, ct)));
             await output.WriteLineAsync(
                 $"Imported {result.Rows} rows: {result.NewRatings} new ratings ({result.DuplicateRatings} already present), " +
                 $"{result.NewPrompts} new prompts, {result.NewReplies} new replies.");
@@ -46,18 +49,26 @@ public static class RatingsCommands
         });
 
         var exportFile = new Argument<FileInfo>("FILE") { Description = "Where to write the ratings ('-' for standard output)" };
-        var format = new Option<string>("--format")
+        var format = new Option<string?>("--format")
         {
-            Description = "csv (the long import format) or jsonl (one JSON object per rating with every field: prompt, reply and model info, rater, rating, time)",
-            DefaultValueFactory = _ => "csv",
+            Description = "csv (the long import format) or jsonl (one JSON object per rating with every field: prompt, reply and model info, rater, rating, time); " +
+                "default: the file's extension (.csv, .jsonl), CSV on standard output",
         };
         format.AcceptOnlyFromAmong("csv", "jsonl");
         var export = new Command("export", "Export every rating with its prompt and reply") { exportFile, format };
         export.SetAction(async (r, ct) =>
         {
             var path = r.GetValue(exportFile)!;
-            var jsonl = r.GetValue(format) == "jsonl";
-            await using var services = CliServices.Build(r);
+            if ((r.GetValue(format) ?? FormatOf(path)) is not { } chosen)
+            {
+                await r.InvocationConfiguration.Error.WriteLineAsync(
+                    $"error: cannot tell the format of '{path.Name}' from its extension; name it .csv or .jsonl, or pass --format csv|jsonl.");
+                return ExitCodes.BadInput;
+            }
+
+            var jsonl = chosen == "jsonl";
+            await using var services = CliServices.BuildExisting(r);
+            if (services is null) return ExitCodes.BadInput;
             var ratings = services.GetRequiredService<IRatingStore>();
             var quality = services.GetRequiredService<IQualityStore>();
             var toStdout = path.Name == "-";
@@ -94,4 +105,12 @@ public static class RatingsCommands
 
         return new Command("ratings", "Ratings in the long CSV format") { import, export };
     }
+
+    /// <summary>The export format named by the file's extension; standard output ('-') gets CSV; null when the extension names neither.</summary>
+    private static string? FormatOf(FileInfo path) => path.Name == "-" ? "csv" : path.Extension.ToLowerInvariant() switch
+    {
+        ".csv" => "csv",
+        ".jsonl" => "jsonl",
+        _ => null,
+    };
 }

@@ -21,7 +21,8 @@ public static class SummaryCommands
         var command = new Command("summary", "Per-emotion comparison of Good rates, people vs each model") { json };
         command.SetAction(async (r, ct) =>
         {
-            await using var services = CliServices.Build(r);
+            await using var services = CliServices.BuildExisting(r);
+            if (services is null) return ExitCodes.BadInput;
             var summary = await services.GetRequiredService<SummaryQuery>().BuildAsync(ct);
             var output = r.InvocationConfiguration.Output;
             if (r.GetValue(json))
@@ -36,7 +37,7 @@ public static class SummaryCommands
                 await output.WriteLineAsync(string.Join('\t',
                     source, s.Replies, s.Ratings, s.Good, s.Okay, s.Bad, F(s.GoodRate, "0.000"),
                     s.GoodRateCi is [var lo, var hi] ? $"{F(lo, "0.000")}-{F(hi, "0.000")}" : "",
-                    s.GoodIncreaseVsBaseline is { } inc ? inc.ToString("+0.0%;-0.0%", CultureInfo.InvariantCulture) : "",
+                    s.GoodIncreaseVsPeople is { } inc ? inc.ToString("+0.0%;-0.0%", CultureInfo.InvariantCulture) : "",
                     F(s.ChiSquare, "0.00"), F(s.P, "0.0000"), F(s.MannWhitneyP, "0.0000"), F(s.MeanWords, "0.0"),
                     s.ExcludedReplies, s.ExcludedRatings));
             }
@@ -62,7 +63,8 @@ public static class SummaryCommands
                 return ExitCodes.BadInput;
             }
 
-            await using var services = CliServices.Build(r);
+            await using var services = CliServices.BuildExisting(r);
+            if (services is null) return ExitCodes.BadInput;
             var summary = await services.GetRequiredService<SummaryQuery>().BuildAsync(ct);
             await File.WriteAllTextAsync(path.FullName, SummaryReport.Page(summary, DateTimeOffset.UtcNow), ct);
             await r.InvocationConfiguration.Output.WriteLineAsync(

@@ -5,6 +5,8 @@ using EmpathyBot.Models.Understanding;
 using EmpathyBot.Core.Ports;
 using Microsoft.Extensions.DependencyInjection;
 
+using EmpathyBot.Cli.Progress;
+
 namespace EmpathyBot.Cli.Commands;
 
 /// <summary>
@@ -79,9 +81,8 @@ public static class UnderstandingCommands
         run.SetAction((r, ct) => ServiceActions.WithServices(r, services, owns, async provider =>
         {
             var output = r.InvocationConfiguration.Output;
-            var bar = new Progress<(int Done, int Total)>(p => Bar(r.InvocationConfiguration.Error, p.Done, p.Total));
-            var result = await provider.GetRequiredService<UnderstandingRunner>().RunAsync(r.GetValue(contender)!, r.GetValue(set)!, bar, ct);
-            await r.InvocationConfiguration.Error.WriteLineAsync();
+            var runner = provider.GetRequiredService<UnderstandingRunner>();
+            var result = await CliProgress.RunAsync(r, "items", p => runner.RunAsync(r.GetValue(contender)!, r.GetValue(set)!, p, ct));
             var c = CultureInfo.InvariantCulture;
             var score = result.Score is { } s
                 ? string.Format(c, ", {0} score {1:0.00}", result.Kind == UnderstandingSet.AllocationKind ? "SECEU" : "EQ-Bench", s)
@@ -92,13 +93,6 @@ public static class UnderstandingCommands
             return result.Failed > 0 ? ExitCodes.Failed : ExitCodes.Ok;
         }));
         return run;
-    }
-
-    private static void Bar(TextWriter error, int done, int total)
-    {
-        const int width = 30;
-        var filled = total == 0 ? width : done * width / total;
-        error.Write($"\r[{new string('#', filled)}{new string('.', width - filled)}] {done}/{total}");
     }
 
     private static string SetName(string? name)

@@ -139,12 +139,18 @@ public sealed class AppraisalFlow(AppraisalData data, IAppraisalStore store, Tim
 
     private async Task<Message> ResultAsync(Situation situation, PanasScore? before, PanasScore after, CancellationToken ct)
     {
-        var summary = AppraisalAnalysis.Summarise(await store.GetAppraisalCellsAsync(ct), data.Alpha);
+        var summary = await data.SummariseAsync(ct);
         var rows = new List<IReadOnlyList<string>>();
         if (before is not null) rows.Add(["You", Signed(after.Pa - before.Pa), Signed(after.Na - before.Na), "1"]);
         foreach (var (source, s) in summary.Sources.OrderBy(kv => Sources.IsHuman(kv.Key) ? 0 : 1).ThenBy(kv => kv.Key, StringComparer.Ordinal))
         {
             var change = s.Emotions.TryGetValue(situation.Emotion, out var e) ? e.Change : null;
+            if (Sources.IsHuman(source) && (change is null || change.PaChange is null) && (s.Default.Withheld || change?.Withheld == true))
+            {
+                rows.Add(["People (average)", "–", "–", $"fewer than {data.MinGroupSize} people so far"]);
+                continue;
+            }
+
             rows.Add([Sources.DisplayName(source) + (Sources.IsHuman(source) ? " (average)" : ""),
                 change is null ? "–" : Signed(change.PaChange) + Mark(change.PaMark),
                 change is null ? "–" : Signed(change.NaChange) + Mark(change.NaMark),

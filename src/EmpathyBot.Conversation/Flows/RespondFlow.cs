@@ -2,6 +2,7 @@ using EmpathyBot.Conversation.Engine;
 using EmpathyBot.Conversation.Messages;
 using EmpathyBot.Core.Study;
 using EmpathyBot.Core.Ports;
+using EmpathyBot.Core.Text;
 using Microsoft.Extensions.Options;
 
 namespace EmpathyBot.Conversation.Flows;
@@ -35,18 +36,26 @@ public sealed class RespondFlow(
         if (prompt is null) return (TurnResult.Of(Menu.WithMenu("That prompt is no longer part of the study. Choose another step.")), ParticipantState.Idle);
 
         var reply = (text ?? "").Trim();
-        var max = options.Value.MaxReplyLength;
-        if (reply.Length == 0 || reply.Length > max)
+        if (Problem(reply) is { } problem)
         {
-            var problem = reply.Length == 0
-                ? "Your reply was empty."
-                : $"Your reply has {reply.Length} characters; please keep it to {max}.";
             return (TurnResult.Of(PromptCard(prompt, problem)), new ParticipantState(AwaitingReplyTo: prompt.Id));
         }
 
         await replies.AddReplyAsync(new Reply(ReplyIds.NewHuman(), prompt.Id, Sources.Human, reply, participant, clock.GetUtcNow()), ct);
         return (TurnResult.Of(Menu.WithMenu("Thank you! Your reply is saved and will be rated blind by others.", Tone.Good)),
             ParticipantState.Idle);
+    }
+
+    /// <summary>Why a reply cannot be stored, or null. Raters and exports later show the text, so invisible controls never get in.</summary>
+    private string? Problem(string reply)
+    {
+        var max = options.Value.MaxReplyLength;
+        if (reply.Length == 0) return "Your reply was empty.";
+        if (reply.Length > max) return $"Your reply has {reply.Length} characters; please keep it to {max}.";
+        var at = ControlCharacters.IndexOfRefused(reply);
+        return at < 0 ? null
+            : $"Your reply contains an invisible control character ({ControlCharacters.Describe(reply[at])}, character {at + 1}); " +
+              "please send it again as plain text. Line breaks and tabs are fine.";
     }
 
     private Message PromptCard(StudyPrompt prompt, string? problem)

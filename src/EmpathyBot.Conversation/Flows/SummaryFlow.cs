@@ -45,7 +45,7 @@ public sealed class SummaryFlow(SummaryQuery query)
         {
             blocks.Add(new Heading("Largest gaps"));
             blocks.Add(new Facts(gaps.Select(g => new Fact($"{g.Emotion} ({summary.Emotions[g.Emotion].Valence})",
-                $"{Sources.DisplayName(g.Source)} {Percent(g.Rate)} vs people {Percent(g.BaselineRate)} Good" +
+                $"{Sources.DisplayName(g.Source)} {Percent(g.Rate)} vs people {Percent(g.PeopleRate)} Good" +
                 $"{SummaryReport.Stars(summary.Emotions[g.Emotion].Sources[g.Source].PAdjusted)}")).ToArray()));
         }
 
@@ -86,15 +86,15 @@ public sealed class SummaryFlow(SummaryQuery query)
     }
 
     /// <summary>Emotions by the largest absolute Good-rate gap between any source and the baseline.</summary>
-    private static IEnumerable<(string Emotion, string Source, double Rate, double BaselineRate)> Gaps(SummaryDocument summary) =>
+    private static IEnumerable<(string Emotion, string Source, double Rate, double PeopleRate)> Gaps(SummaryDocument summary) =>
         summary.Emotions
-            .Select(e => e.Value.Sources.TryGetValue(summary.Baseline, out var b) && b.GoodRate is { } br
-                ? e.Value.Sources.Where(s => s.Key != summary.Baseline && s.Value.GoodRate is not null)
-                    .Select(s => (Emotion: e.Key, Source: s.Key, Rate: s.Value.GoodRate!.Value, BaselineRate: br))
-                    .OrderByDescending(g => Math.Abs(g.Rate - g.BaselineRate)).FirstOrDefault()
+            .Select(e => e.Value.Sources.TryGetValue(summary.People, out var b) && b.GoodRate is { } br
+                ? e.Value.Sources.Where(s => s.Key != summary.People && s.Value.GoodRate is not null)
+                    .Select(s => (Emotion: e.Key, Source: s.Key, Rate: s.Value.GoodRate!.Value, PeopleRate: br))
+                    .OrderByDescending(g => Math.Abs(g.Rate - g.PeopleRate)).FirstOrDefault()
                 : default)
             .Where(g => g.Emotion is not null)
-            .OrderByDescending(g => Math.Abs(g.Rate - g.BaselineRate)).ThenBy(g => g.Emotion, StringComparer.Ordinal);
+            .OrderByDescending(g => Math.Abs(g.Rate - g.PeopleRate)).ThenBy(g => g.Emotion, StringComparer.Ordinal);
 
     private static MessageAction EmotionButton(string emotion) => new($"See {emotion}", new Dictionary<string, string>
     {
@@ -110,7 +110,7 @@ public sealed class SummaryFlow(SummaryQuery query)
     [
         name, s.Ratings.ToString(CultureInfo.InvariantCulture),
         Percent(s.GoodRate) + (s.GoodRateCi is [var lo, var hi] ? $" [{Percent(lo)}–{Percent(hi)}]" : ""),
-        s.GoodIncreaseVsBaseline is { } inc ? inc.ToString("+0%;-0%;0%", CultureInfo.InvariantCulture) : "–",
+        s.GoodIncreaseVsPeople is { } inc ? inc.ToString("+0%;-0%;0%", CultureInfo.InvariantCulture) : "–",
         p is { } v ? (v < 0.001 ? "<0.001" : v.ToString("0.000", CultureInfo.InvariantCulture)) + SummaryReport.Stars(v) : "–",
     ];
 

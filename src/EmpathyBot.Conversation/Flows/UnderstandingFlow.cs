@@ -124,17 +124,22 @@ public sealed class UnderstandingFlow(UnderstandingData data, IUnderstandingStor
             var others = await store.GetUnderstandingScoresAsync(set.Name, Sources.Human, ct);
             await store.AddUnderstandingTestAsync(new UnderstandingTest($"{progress.TestId}|{set.Name}", Sources.Human, participant, set.Name,
                 group.Count(), score, clock.GetUtcNow()), ct);
-            var cells = (await store.GetUnderstandingTestCellsAsync(ct)).Where(c => c.Set == set.Name).ToArray();
+            var cells = (await data.PublishedTestCellsAsync(ct)).Where(c => c.Set == set.Name).ToArray();
             var people = cells.FirstOrDefault(c => Sources.IsHuman(c.Source));
-            var norm = UnderstandingAnalysis.Norm(set, people, data.Options.MinNorm);
-            var sample = UnderstandingAnalysis.Sample(set, others);
+            // People's figures need Privacy:MinGroupSize people; what this person is compared with needs that many besides them.
+            var averageShown = people is not null && people.People >= data.MinGroupSize;
+            var othersShown = people is not null && people.People - 1 >= data.MinGroupSize;
+            var norm = UnderstandingAnalysis.Norm(set, averageShown ? people : null, data.Options.MinNorm);
+            var sample = UnderstandingAnalysis.Sample(set, othersShown ? others : []);
             var stats = await store.GetUnderstandingItemStatsAsync(set.Name, ct);
-            var r = UnderstandingAnalysis.PatternR(mine, UnderstandingAnalysis.Template(set, stats, mine));
+            var templateStats = othersShown ? stats : stats.Where(s => !Sources.IsHuman(s.Source)).ToArray();
+            var r = UnderstandingAnalysis.PatternR(mine, UnderstandingAnalysis.Template(set, templateStats, mine, data.MinGroupSize));
 
             var eq = UnderstandingAnalysis.Eq(set.Kind, score, norm);
             var percentile = UnderstandingAnalysis.Percentile(set.Kind, score, sample);
             var rows = new List<IReadOnlyList<string>> { Row("You", score, eq, percentile, set.IsAllocation) };
-            if (people?.Mean is { } peopleMean) rows.Add(Row($"People (average of {people.N})", peopleMean, UnderstandingAnalysis.Eq(set.Kind, peopleMean, norm), null, set.IsAllocation));
+            if (averageShown && people?.Mean is { } peopleMean) rows.Add(Row($"People (average of {people.N})", peopleMean, UnderstandingAnalysis.Eq(set.Kind, peopleMean, norm), null, set.IsAllocation));
+            else rows.Add([$"People (fewer than {data.MinGroupSize} so far)", "–", "–", "–"]);
             foreach (var source in stats.Where(s => !Sources.IsHuman(s.Source)).Select(s => s.Source).Distinct().Order(StringComparer.Ordinal))
             {
                 var theirs = mine.Keys.Select(id => stats.FirstOrDefault(s => s.Source == source && s.ItemId == id)?.MeanScore).ToArray();
@@ -151,7 +156,8 @@ public sealed class UnderstandingFlow(UnderstandingData data, IUnderstandingStor
             var normText = norm is null
                 ? $"EQ appears once {data.Options.MinNorm} people have taken this part."
                 : $"EQ = 15 × standardised score + 100 against {NormName(norm)} (M {F(norm.Mean)}, SD {F(norm.Sd)}).";
-            blocks.Add(new Paragraph($"{measure}. {normText} Percentile = share of people who scored worse." +
+            var privacy = othersShown ? "" : $" People's average and percentiles appear once {data.MinGroupSize} people have taken this part.";
+            blocks.Add(new Paragraph($"{measure}. {normText} Percentile = share of people who scored worse.{privacy}" +
                 (r is { } rv ? $" Your pattern similarity with people: r = {F(rv)}." : ""), Tone.Subtle));
             lines.Add($"{(set.IsAllocation ? "SECEU" : "EQ-Bench")} score {F(score)}" + (eq is { } e ? $", EQ {e.ToString("0", CultureInfo.InvariantCulture)}" : "") +
                 (percentile is { } p ? $", percentile {p.ToString("0", CultureInfo.InvariantCulture)}" : ""));

@@ -14,7 +14,11 @@ public enum Tone
 
 public sealed record Paragraph(string Text, Tone Tone = Tone.Normal) : MessageBlock;
 
-/// <summary>A labelled quotation, e.g. the situation or the speaker's utterance of a prompt.</summary>
+/// <summary>
+/// A labelled quotation, e.g. the situation or the speaker's utterance of a prompt, or a reply being rated.
+/// Its text is someone else's words: renderers show it exactly as written and never as markdown, HTML or a link,
+/// so a participant cannot put images, links or formatting into another person's card.
+/// </summary>
 public sealed record Quote(string Label, string Text) : MessageBlock;
 
 public sealed record Facts(IReadOnlyList<Fact> Items) : MessageBlock;

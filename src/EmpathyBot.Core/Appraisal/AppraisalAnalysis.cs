@@ -1,4 +1,5 @@
 using EmpathyBot.Core.Statistics;
+using EmpathyBot.Core.Study;
 using EmpathyBot.Core.Summary;
 
 namespace EmpathyBot.Core.Appraisal;
@@ -40,30 +41,45 @@ public static class AppraisalAnalysis
         return (t.P, mark);
     }
 
-    /// <summary>Per source: the default group, and evoked-vs-default per factor, per emotion and overall.</summary>
-    public static AppraisalSummary Summarise(IEnumerable<AppraisalCell> cells, double alpha = DefaultAlpha)
+    /// <summary>
+    /// Per source: the default group, and evoked-vs-default per factor, per emotion and overall. People's groups
+    /// (cells) with fewer than <paramref name="minGroupSize"/> distinct people are left out of every sum, not just
+    /// hidden, so no difference between two shown figures isolates them; what they touch is marked withheld. 0 keeps
+    /// every group (a researcher's own file, with no people counts).
+    /// </summary>
+    public static AppraisalSummary Summarise(IEnumerable<AppraisalCell> cells, double alpha = DefaultAlpha, int minGroupSize = 0)
     {
         var sources = new SortedDictionary<string, AppraisalSourceSummary>(StringComparer.Ordinal);
         foreach (var bySource in cells.GroupBy(c => c.Source, StringComparer.Ordinal))
         {
-            var defaults = Sum(bySource.Where(c => c.Condition == AppraisalConditions.Default));
-            var evoked = bySource.Where(c => c.Condition == AppraisalConditions.Evoked && c.Moments.N > 0).ToArray();
+            Func<AppraisalCell, bool> shown = Sources.IsHuman(bySource.Key) ? c => c.People >= minGroupSize : _ => true;
+            var defaultCells = bySource.Where(c => c.Condition == AppraisalConditions.Default).ToArray();
+            var defaults = Sum(defaultCells.Where(shown));
+            var defaultsWithheld = defaultCells.Any(c => !shown(c));
+            AppraisalChange Change(IReadOnlyCollection<AppraisalCell> group) =>
+                Compare(Sum(group.Where(shown)), defaults, alpha) with { Withheld = defaultsWithheld || group.Any(c => !shown(c)) };
+
+            // A withheld group stays listed (marked withheld) even when nothing of it may be published.
+            var evoked = bySource.Where(c => c.Condition == AppraisalConditions.Evoked && (c.Moments.N > 0 || !shown(c))).ToArray();
             var emotions = new SortedDictionary<string, AppraisalEmotionSummary>(StringComparer.Ordinal);
             foreach (var byEmotion in evoked.GroupBy(c => c.Emotion, StringComparer.Ordinal))
             {
                 var factors = new SortedDictionary<string, AppraisalChange>(StringComparer.Ordinal);
                 foreach (var byFactor in byEmotion.GroupBy(c => c.Factor, StringComparer.Ordinal))
-                    factors[byFactor.Key] = Compare(Sum(byFactor), defaults, alpha);
-                emotions[byEmotion.Key] = new AppraisalEmotionSummary(Compare(Sum(byEmotion), defaults, alpha), factors);
+                    factors[byFactor.Key] = Change(byFactor.ToArray());
+                emotions[byEmotion.Key] = new AppraisalEmotionSummary(Change(byEmotion.ToArray()), factors);
             }
 
             sources[bySource.Key] = new AppraisalSourceSummary(
-                new AppraisalGroup(defaults.N, Finite(defaults.PaMean), Finite(defaults.PaSd), Finite(defaults.NaMean), Finite(defaults.NaSd)),
-                Compare(Sum(evoked), defaults, alpha),
+                new AppraisalGroup(defaults.N, Finite(defaults.PaMean), Finite(defaults.PaSd), Finite(defaults.NaMean), Finite(defaults.NaSd))
+                {
+                    Withheld = defaultsWithheld,
+                },
+                Change(evoked),
                 emotions);
         }
 
-        return new AppraisalSummary(alpha, sources);
+        return new AppraisalSummary(alpha, sources) { MinGroupSize = minGroupSize };
     }
 
     private static AppraisalMoments Sum(IEnumerable<AppraisalCell> cells) =>

@@ -10,4 +10,8 @@ public static class AppraisalConditions
 }
 
 /// <summary>One counter row: the moments of a (source, emotion, factor, condition) group. Default rows may leave emotion and factor empty.</summary>
-public sealed record AppraisalCell(string Source, string Emotion, string Factor, string Condition, AppraisalMoments Moments);
+public sealed record AppraisalCell(string Source, string Emotion, string Factor, string Condition, AppraisalMoments Moments)
+{
+    /// <summary>Distinct participants who answered in the group (people only; 0 for contenders), for Privacy:MinGroupSize.</summary>
+    public long People { get; init; }
+}

@@ -1,15 +1,20 @@
 using EmpathyBot.Core.Study;
+using EmpathyBot.Core.Text;
 
 namespace EmpathyBot.Core.Interchange;
 
 /// <summary>
 /// The long ratings format shared by import and export:
 /// <c>prompt_id,emotion,situation,utterance,source,response_id,response,rater,rating</c>.
+/// Free text (situation, utterance, response) is read exactly as written, so exporting what was imported gives
+/// the same file; a raw control character other than tab or a line break makes the row bad.
 /// </summary>
 public static class RatingsCsv
 {
     public static readonly string[] Header =
         ["prompt_id", "emotion", "situation", "utterance", "source", "response_id", "response", "rater", "rating"];
+
+    private static readonly HashSet<string> FreeText = ["situation", "utterance", "response"];
 
     public sealed record ParseResult(IReadOnlyList<RatingRow> Rows, IReadOnlyList<RowError> Errors);
 
@@ -45,7 +50,8 @@ public static class RatingsCsv
 
     private static RatingRow? ParseRow(CsvRecord record, Dictionary<string, int> columns, out string? error)
     {
-        string Get(string name) => columns[name] < record.Fields.Count ? record.Fields[columns[name]].Trim() : "";
+        string Raw(string name) => columns[name] < record.Fields.Count ? record.Fields[columns[name]] : "";
+        string Get(string name) => FreeText.Contains(name) ? Raw(name) : Raw(name).Trim();
 
         error = null;
         if (record.Fields.Count < columns.Count)
@@ -57,7 +63,14 @@ public static class RatingsCsv
         var problems = new List<string>();
         foreach (var required in new[] { "prompt_id", "emotion", "utterance", "source", "response_id", "response", "rater" })
         {
-            if (Get(required).Length == 0) problems.Add($"{required} is empty");
+            if (string.IsNullOrWhiteSpace(Get(required))) problems.Add($"{required} is empty");
+        }
+
+        foreach (var name in Header)
+        {
+            var value = Raw(name);
+            var at = ControlCharacters.IndexOfRefused(value);
+            if (at >= 0) problems.Add($"{name} contains the control character {ControlCharacters.Describe(value[at])} at position {at + 1} (only tab and line breaks are allowed)");
         }
 
         var emotion = Get("emotion").ToLowerInvariant();

@@ -14,27 +14,31 @@ public static class AppraisalReport
         var html = new StringBuilder("<h2>Emotion appraisal (PANAS)</h2><p class=\"note\">Change of positive (PA) and negative (NA) affect " +
             "after imagining a situation, evoked minus default, as EmotionBench reports it. ▲/▼: significant at alpha ")
             .Append(summary.Alpha.ToString("0.###", CultureInfo.InvariantCulture))
-            .Append(" (F test on the variances chooses Student or Welch t).</p>");
+            .Append(" (F test on the variances chooses Student or Welch t).")
+            .Append(summary.MinGroupSize > 1 ? $" People's groups of fewer than {summary.MinGroupSize} people are withheld and left out of every figure." : "")
+            .Append("</p>");
         html.Append("<table id=\"appraisal\"><thead><tr><th>Source</th><th>Emotion</th><th>n</th><th>PA change</th><th>p</th>" +
             "<th>NA change</th><th>p</th></tr></thead><tbody>");
         foreach (var (source, s) in summary.Sources)
         {
             var who = Sources.DisplayName(source);
+            var defaults = s.Default.Withheld ? $"default: fewer than {summary.MinGroupSize} people" : $"default n {s.Default.N}";
             html.Append("<tr data-source=\"").Append(E(source)).Append("\" data-emotion=\"Overall\"><td>").Append(E(who))
-                .Append($"<br><small>default n {s.Default.N}</small></td>");
-            Row(html, "Overall", s.Overall);
+                .Append("<br><small>").Append(E(defaults)).Append("</small></td>");
+            Row(html, "Overall", s.Overall, summary.MinGroupSize);
             foreach (var (emotion, e) in s.Emotions)
             {
                 html.Append("<tr data-source=\"").Append(E(source)).Append("\" data-emotion=\"").Append(E(emotion)).Append("\"><td></td>");
-                Row(html, emotion, e.Change);
+                Row(html, emotion, e.Change, summary.MinGroupSize);
             }
         }
 
         return html.Append("</tbody></table>").ToString();
     }
 
-    private static void Row(StringBuilder html, string label, AppraisalChange c) =>
-        html.Append("<td>").Append(E(label)).Append("</td><td>").Append(c.N.ToString(CultureInfo.InvariantCulture)).Append("</td><td>")
+    private static void Row(StringBuilder html, string label, AppraisalChange c, int minGroupSize) =>
+        html.Append("<td>").Append(E(label)).Append("</td><td>")
+            .Append(c.Withheld && c.PaChange is null ? $"withheld (fewer than {minGroupSize} people)" : c.N.ToString(CultureInfo.InvariantCulture)).Append("</td><td>")
             .Append(Change(c.PaChange, c.PaMark)).Append("</td><td>").Append(P(c.PaP)).Append("</td><td>")
             .Append(Change(c.NaChange, c.NaMark)).Append("</td><td>").Append(P(c.NaP)).Append("</td></tr>");
 

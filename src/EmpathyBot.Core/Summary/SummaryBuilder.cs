@@ -5,7 +5,7 @@ namespace EmpathyBot.Core.Summary;
 
 /// <summary>
 /// Turns counter rows (and the store's quality snapshot) into the summary document; O(emotions x sources),
-/// never touches ratings. Each non-baseline source is compared with the baseline as Welivita &amp; Pu did:
+/// never touches ratings. Each other source is compared with people as Welivita &amp; Pu did:
 /// 2x2 Good vs Okay+Bad, Yates-corrected chi-square (Fisher's exact p when an expected count is below 5),
 /// plus a Mann-Whitney U over the ordinal scale. Per-emotion p-values form one family, Holm-adjusted.
 /// </summary>
@@ -13,10 +13,10 @@ public static class SummaryBuilder
 {
     public const string Holm = "holm";
 
-    public static SummaryDocument Build(IEnumerable<CounterRow> rows, string baseline = Sources.Human) =>
-        Build(rows, QualitySnapshot.Empty, baseline);
+    public static SummaryDocument Build(IEnumerable<CounterRow> rows, string people = Sources.Human) =>
+        Build(rows, QualitySnapshot.Empty, people);
 
-    public static SummaryDocument Build(IEnumerable<CounterRow> rows, QualitySnapshot quality, string baseline = Sources.Human)
+    public static SummaryDocument Build(IEnumerable<CounterRow> rows, QualitySnapshot quality, string people = Sources.Human)
     {
         var qualityByCell = quality.Cells
             .Where(q => Emotions.IsKnown(q.Emotion))
@@ -53,13 +53,13 @@ public static class SummaryBuilder
         {
             var valence = Emotions.ValenceOf(label) == Valence.Positive ? "positive" : "negative";
             emotions[label] = new EmotionSection(valence,
-                Describe(sources, baseline, s => qualityByCell.GetValueOrDefault((label, s))));
+                Describe(sources, people, s => qualityByCell.GetValueOrDefault((label, s))));
         }
 
         var adjusted = AdjustAcrossEmotions(emotions);
         var alpha = OrdinalAgreement.Alpha(quality.Agreement);
-        var overallSection = Describe(overall, baseline, s => overallQuality.GetValueOrDefault(s));
-        return new SummaryDocument(baseline,
+        var overallSection = Describe(overall, people, s => overallQuality.GetValueOrDefault(s));
+        return new SummaryDocument(people,
             new SummarySection(Map(overallSection, (_, s) => s with { PAdjusted = s.P })),
             adjusted)
         {
@@ -69,7 +69,7 @@ public static class SummaryBuilder
         };
     }
 
-    /// <summary>Holm over every (emotion, non-baseline source) comparison that has a p-value.</summary>
+    /// <summary>Holm over every (emotion, source other than people) comparison that has a p-value.</summary>
     private static SortedDictionary<string, EmotionSection> AdjustAcrossEmotions(SortedDictionary<string, EmotionSection> emotions)
     {
         var family = emotions
@@ -112,15 +112,15 @@ public static class SummaryBuilder
     }
 
     private static SortedDictionary<string, SourceSummary> Describe(
-        IReadOnlyDictionary<string, SourceCounts> sources, string baseline, Func<string, (long Words, long Excluded)> quality)
+        IReadOnlyDictionary<string, SourceCounts> sources, string people, Func<string, (long Words, long Excluded)> quality)
     {
-        sources.TryGetValue(baseline, out var b);
-        double? baselineRate = b is null ? null : GoodRate(b);
-        var result = new SortedDictionary<string, SourceSummary>(new BaselineFirst(baseline));
+        sources.TryGetValue(people, out var b);
+        double? peopleRate = b is null ? null : GoodRate(b);
+        var result = new SortedDictionary<string, SourceSummary>(new PeopleFirst(people));
         foreach (var (source, c) in sources)
         {
             var rate = GoodRate(c);
-            double? increase = source != baseline && rate is { } r && baselineRate is { } br && br > 0
+            double? increase = source != people && rate is { } r && peopleRate is { } br && br > 0
                 ? (r - br) / br
                 : null;
             var q = quality(source);
@@ -131,7 +131,7 @@ public static class SummaryBuilder
                 ExcludedReplies = c.Excluded,
                 ExcludedRatings = q.Excluded,
             };
-            result[source] = source != baseline && b is not null ? Compare(summary, c, b) : summary;
+            result[source] = source != people && b is not null ? Compare(summary, c, b) : summary;
         }
 
         return result;
@@ -143,15 +143,15 @@ public static class SummaryBuilder
         return [lo, hi];
     }
 
-    /// <summary>The source against the baseline; tests stay null while either side has no ratings or the table is degenerate.</summary>
-    private static SourceSummary Compare(SourceSummary summary, SourceCounts source, SourceCounts baseline)
+    /// <summary>The source against people; tests stay null while either side has no ratings or the table is degenerate.</summary>
+    private static SourceSummary Compare(SourceSummary summary, SourceCounts source, SourceCounts people)
     {
-        if (source.Ratings == 0 || baseline.Ratings == 0) return summary;
+        if (source.Ratings == 0 || people.Ratings == 0) return summary;
 
-        var mw = MannWhitney.FromRatingCounts(source.Good, source.Okay, source.Bad, baseline.Good, baseline.Okay, baseline.Bad);
+        var mw = MannWhitney.FromRatingCounts(source.Good, source.Okay, source.Bad, people.Good, people.Okay, people.Bad);
         summary = summary with { MannWhitneyP = mw.P, Superiority = mw.Superiority };
 
-        long a = source.Good, bq = source.Ratings - source.Good, c = baseline.Good, d = baseline.Ratings - baseline.Good;
+        long a = source.Good, bq = source.Ratings - source.Good, c = people.Good, d = people.Ratings - people.Good;
         if (a + c == 0 || bq + d == 0)
         {
             // Everyone rated alike (all Good or none Good): the rates are equal and there is nothing to test.
@@ -166,13 +166,13 @@ public static class SummaryBuilder
 
     public static double? GoodRate(SourceCounts c) => c.Ratings > 0 ? (double)c.Good / c.Ratings : null;
 
-    private sealed class BaselineFirst(string baseline) : IComparer<string>
+    private sealed class PeopleFirst(string people) : IComparer<string>
     {
         public int Compare(string? x, string? y)
         {
             if (x == y) return 0;
-            if (x == baseline) return -1;
-            if (y == baseline) return 1;
+            if (x == people) return -1;
+            if (y == people) return 1;
             return string.CompareOrdinal(x, y);
         }
     }

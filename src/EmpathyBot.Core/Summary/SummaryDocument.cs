@@ -3,12 +3,13 @@ using System.Text.Json.Serialization;
 namespace EmpathyBot.Core.Summary;
 
 /// <summary>The per-emotion comparison as served by <c>GET /api/summary</c> and <c>empathybot summary --json</c>.</summary>
+/// <param name="People">The source every other is compared with: people's replies ("human"); its JSON name, baseline, is kept from earlier versions.</param>
 /// <param name="RaterAgreement">Krippendorff's alpha (ordinal) over replies with two or more counted ratings; null while undefined.</param>
 /// <param name="AgreementUnits">Replies with two or more counted ratings (the units alpha is computed over).</param>
 /// <param name="Correction">Multiple-comparison correction applied to the per-emotion p-values ("holm").</param>
 /// <param name="ExcludedRaters">Raters flagged by failed attention checks; none of their ratings count.</param>
 public sealed record SummaryDocument(
-    [property: JsonPropertyName("baseline")] string Baseline,
+    [property: JsonPropertyName("baseline")] string People,
     [property: JsonPropertyName("overall")] SummarySection Overall,
     [property: JsonPropertyName("emotions")] IReadOnlyDictionary<string, EmotionSection> Emotions)
 {
@@ -41,7 +42,7 @@ public sealed record EmotionSection(
     [property: JsonPropertyName("sources")] IReadOnlyDictionary<string, SourceSummary> Sources);
 
 /// <param name="GoodRate">Good / ratings; null while a source has no ratings.</param>
-/// <param name="GoodIncreaseVsBaseline">Relative increase of the Good rate over the baseline source; null for the baseline itself or when either rate is missing or the baseline's is zero.</param>
+/// <param name="GoodIncreaseVsPeople">Relative increase of the Good rate over people's (JSON name kept from earlier versions); null for people themselves or when either rate is missing or people's is zero.</param>
 public sealed record SourceSummary(
     [property: JsonPropertyName("replies")] long Replies,
     [property: JsonPropertyName("ratings")] long Ratings,
@@ -49,13 +50,13 @@ public sealed record SourceSummary(
     [property: JsonPropertyName("okay")] long Okay,
     [property: JsonPropertyName("bad")] long Bad,
     [property: JsonPropertyName("goodRate")] double? GoodRate,
-    [property: JsonPropertyName("goodIncreaseVsBaseline")] double? GoodIncreaseVsBaseline)
+    [property: JsonPropertyName("goodIncreaseVsBaseline")] double? GoodIncreaseVsPeople)
 {
     /// <summary>Wilson 95% interval of the Good rate, [lower, upper]; null without ratings.</summary>
     [JsonPropertyName("goodRateCi")]
     public double[]? GoodRateCi { get; init; }
 
-    /// <summary>Yates-corrected chi-square of the 2x2 table Good vs Okay+Bad against the baseline; null for the baseline or when undefined.</summary>
+    /// <summary>Yates-corrected chi-square of the 2x2 table Good vs Okay+Bad against people; null for people or when undefined.</summary>
     [JsonPropertyName("chiSquare")]
     public double? ChiSquare { get; init; }
 
@@ -71,11 +72,11 @@ public sealed record SourceSummary(
     [JsonPropertyName("pAdjusted")]
     public double? PAdjusted { get; init; }
 
-    /// <summary>Mann-Whitney U p over the ordinal Good/Okay/Bad ratings against the baseline.</summary>
+    /// <summary>Mann-Whitney U p over the ordinal Good/Okay/Bad ratings against people.</summary>
     [JsonPropertyName("mannWhitneyP")]
     public double? MannWhitneyP { get; init; }
 
-    /// <summary>Probability of superiority: P(this source's rating &gt; the baseline's) + half the ties.</summary>
+    /// <summary>Probability of superiority: P(this source's rating &gt; people's) + half the ties.</summary>
     [JsonPropertyName("superiority")]
     public double? Superiority { get; init; }
 

@@ -57,7 +57,7 @@ public static class SummaryReport
             .Append("</div>");
         html.Append("<p class=\"note\">Updated ").Append(E(generatedAt.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture)))
             .Append(". Good rate = share of blind ratings that were Good, with Wilson 95% intervals. Each model is compared with ")
-            .Append(E(Sources.DisplayName(summary.Baseline))).Append(": 2x2 chi-square, Good vs Okay+Bad, Yates-corrected (Fisher's exact test when an expected count is below 5); ")
+            .Append(E(Sources.DisplayName(summary.People))).Append(": 2x2 chi-square, Good vs Okay+Bad, Yates-corrected (Fisher's exact test when an expected count is below 5); ")
             .Append("per-emotion p-values are ").Append(E(summary.Correction)).Append("-adjusted over all emotions and models. ")
             .Append("* p&lt;.05, ** p&lt;.01, *** p&lt;.001.</p>");
 
@@ -84,7 +84,7 @@ public static class SummaryReport
             html.Append("<tr data-source=\"").Append(E(source)).Append("\"><td>").Append(E(Sources.DisplayName(source))).Append("</td>")
                 .Append(Td(s.Replies)).Append(Td(s.Ratings)).Append(Td(s.Good)).Append(Td(s.Okay)).Append(Td(s.Bad))
                 .Append("<td>").Append(RateWithCi(s)).Append("</td>")
-                .Append("<td>").Append(s.GoodIncreaseVsBaseline is { } inc ? inc.ToString("+0.0%;-0.0%;0.0%", CultureInfo.InvariantCulture) : "–").Append("</td>")
+                .Append("<td>").Append(s.GoodIncreaseVsPeople is { } inc ? inc.ToString("+0.0%;-0.0%;0.0%", CultureInfo.InvariantCulture) : "–").Append("</td>")
                 .Append("<td>").Append(s.ChiSquare is { } chi ? F(chi, "0.00") : "–").Append("</td>")
                 .Append("<td>").Append(P(s.P)).Append(s.Test == "fisher" ? " (Fisher)" : "").Append("</td>")
                 .Append("<td>").Append(P(s.MannWhitneyP)).Append("</td>")
@@ -100,7 +100,7 @@ public static class SummaryReport
     {
         var html = new StringBuilder("<table id=\"emotions\"><thead><tr><th>Emotion</th><th>Valence</th>");
         foreach (var s in sources) html.Append("<th>").Append(E(Sources.DisplayName(s))).Append(": Good rate (n)</th>");
-        foreach (var s in sources.Where(s => s != summary.Baseline)) html.Append("<th>").Append(E(Sources.DisplayName(s))).Append(": p (Holm)</th>");
+        foreach (var s in sources.Where(s => s != summary.People)) html.Append("<th>").Append(E(Sources.DisplayName(s))).Append(": p (Holm)</th>");
         html.Append("</tr></thead><tbody>");
         foreach (var (label, section) in OrderedEmotions(summary))
         {
@@ -111,7 +111,7 @@ public static class SummaryReport
                     ? $"{Percent(x.GoodRate)} ({x.Ratings.ToString(CultureInfo.InvariantCulture)})" : "–").Append("</td>");
             }
 
-            foreach (var s in sources.Where(s => s != summary.Baseline))
+            foreach (var s in sources.Where(s => s != summary.People))
             {
                 html.Append("<td>").Append(section.Sources.TryGetValue(s, out var x) ? P(x.PAdjusted) : "–").Append("</td>");
             }
@@ -172,7 +172,7 @@ public static class SummaryReport
                             .Append($"<line x1=\"{N(x2)}\" y1=\"{N(y + 1)}\" x2=\"{N(x2)}\" y2=\"{N(y + BarHeight - 1)}\" stroke=\"#1a202c\"/>");
                     }
 
-                    var mark = source == summary.Baseline ? "" : Stars(s.PAdjusted);
+                    var mark = source == summary.People ? "" : Stars(s.PAdjusted);
                     svg.Append($"<text x=\"{N(LabelWidth + PlotWidth + 4)}\" y=\"{N(y + BarHeight - 1)}\" fill=\"#4a5568\">{Percent(rate)}{mark}</text>");
                 }
 

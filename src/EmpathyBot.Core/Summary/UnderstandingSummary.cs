@@ -6,7 +6,12 @@ namespace EmpathyBot.Core.Summary;
 /// <param name="MinNorm">People needed before an item's consensus and a set's norm come from people (Understanding:MinNorm).</param>
 public sealed record UnderstandingSummary(
     [property: JsonPropertyName("minNorm")] int MinNorm,
-    [property: JsonPropertyName("sets")] IReadOnlyDictionary<string, UnderstandingSetSummary> Sets);
+    [property: JsonPropertyName("sets")] IReadOnlyDictionary<string, UnderstandingSetSummary> Sets)
+{
+    /// <summary>People's figures of a set (mean, SD, people's norm, percentiles and pattern r against people) need this many distinct people (Privacy:MinGroupSize).</summary>
+    [JsonPropertyName("minGroupSize")]
+    public int MinGroupSize { get; init; }
+}
 
 /// <param name="Kind">"allocation" (SECEU) or "intensity" (EQ-Bench).</param>
 /// <param name="Measure">"seceu" (mean distance to the standard, lower is better) or "eqbench" (v2 fullscale 0-100, higher is better).</param>
@@ -31,9 +36,18 @@ public sealed record UnderstandingNorm(
 public sealed record UnderstandingHumans(
     [property: JsonPropertyName("n")] long N,
     [property: JsonPropertyName("mean")] double? Mean,
-    [property: JsonPropertyName("sd")] double? Sd);
+    [property: JsonPropertyName("sd")] double? Sd)
+{
+    /// <summary>Distinct people behind the tests.</summary>
+    [JsonPropertyName("people")]
+    public long People { get; init; }
 
-/// <param name="Percentile">Share (0-100) of people's tests that scored worse; null without people or a norm sample.</param>
+    /// <summary>True while fewer than minGroupSize people took the set: mean and SD are null, and nothing else is computed from their scores.</summary>
+    [JsonPropertyName("withheld")]
+    public bool Withheld { get; init; }
+}
+
+/// <param name="Percentile">Share (0-100) of people's tests that scored worse; null without people (or while they are withheld) and without a norm sample.</param>
 /// <param name="PatternR">Pearson r of the contender's item scores with people's mean item scores (the template).</param>
 public sealed record UnderstandingContenderSummary(
     [property: JsonPropertyName("items")] long Items,

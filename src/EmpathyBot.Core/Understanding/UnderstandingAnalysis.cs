@@ -72,10 +72,11 @@ public static class UnderstandingAnalysis
 
     /// <summary>
     /// People's template per item: their mean item score, or for an imported SECEU item without people its published
-    /// template distance. <paramref name="leaveOut"/> removes one person's own scores (item id -> score).
+    /// template distance. <paramref name="leaveOut"/> removes one person's own scores (item id -> score). An item's
+    /// people mean is used only from <paramref name="minAnswers"/> answers (Privacy:MinGroupSize).
     /// </summary>
     public static IReadOnlyDictionary<string, double> Template(
-        UnderstandingSet set, IReadOnlyList<UnderstandingItemStats> stats, IReadOnlyDictionary<string, double>? leaveOut = null)
+        UnderstandingSet set, IReadOnlyList<UnderstandingItemStats> stats, IReadOnlyDictionary<string, double>? leaveOut = null, int minAnswers = 1)
     {
         var human = stats.Where(s => Sources.IsHuman(s.Source)).ToDictionary(s => s.ItemId, StringComparer.Ordinal);
         var template = new Dictionary<string, double>(StringComparer.Ordinal);
@@ -85,7 +86,7 @@ public static class UnderstandingAnalysis
             if (human.TryGetValue(id, out var h))
             {
                 var n = h.Scored - (own is null ? 0 : 1);
-                if (n > 0)
+                if (n > 0 && n >= minAnswers)
                 {
                     template[id] = (h.ScoreSum - (own ?? 0)) / n;
                     continue;
@@ -106,15 +107,20 @@ public static class UnderstandingAnalysis
         return SeceuScorer.PatternR(common.Select(k => itemScores[k]).ToArray(), common.Select(k => template[k]).ToArray());
     }
 
-    /// <summary>The summary section of one set, from counters (tests, item sums) and people's scores read on demand.</summary>
+    /// <summary>
+    /// The summary section of one set, from counters (tests, item sums) and people's scores read on demand. While
+    /// fewer than <paramref name="minGroupSize"/> distinct people took the set, nothing is computed from their scores:
+    /// no mean or SD, no people's norm, no percentile or pattern r against them. 0 keeps everything.
+    /// </summary>
     public static UnderstandingSetSummary SummariseSet(
         UnderstandingSet set, IReadOnlyList<UnderstandingTestCell> cells, IReadOnlyList<UnderstandingItemStats> stats,
-        IReadOnlyList<double> humanScores, int minNorm)
+        IReadOnlyList<double> humanScores, int minNorm, int minGroupSize = 0)
     {
         var human = cells.FirstOrDefault(c => Sources.IsHuman(c.Source));
-        var norm = Norm(set, human, minNorm);
-        var sample = Sample(set, humanScores);
-        var template = Template(set, stats);
+        var shown = human is not null && human.People >= minGroupSize;
+        var norm = Norm(set, shown ? human : null, minNorm);
+        var sample = Sample(set, shown ? humanScores : []);
+        var template = Template(set, shown ? stats : stats.Where(s => !Sources.IsHuman(s.Source)).ToArray(), minAnswers: minGroupSize);
         var contenders = new SortedDictionary<string, UnderstandingContenderSummary>(StringComparer.Ordinal);
         foreach (var cell in cells.Where(c => !Sources.IsHuman(c.Source) && c.N > 0))
         {
@@ -125,7 +131,12 @@ public static class UnderstandingAnalysis
                 Percentile(set.Kind, score, sample), PatternR(mine, template));
         }
 
+        var humans = new UnderstandingHumans(human?.N ?? 0, shown ? human!.Mean : null, shown ? human!.Sd : null)
+        {
+            People = human?.People ?? 0,
+            Withheld = human is { N: > 0 } && !shown,
+        };
         return new UnderstandingSetSummary(set.Kind, set.IsAllocation ? SeceuMeasure : EqBenchMeasure, HigherIsBetter(set.Kind), set.Count,
-            set.Provisional, norm, new UnderstandingHumans(human?.N ?? 0, human?.Mean, human?.Sd), contenders);
+            set.Provisional, norm, humans, contenders);
     }
 }

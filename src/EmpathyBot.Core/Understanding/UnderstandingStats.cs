@@ -15,6 +15,9 @@ public sealed record UnderstandingItemStats(string Set, string Source, string It
 /// <summary>Count, sum and sum of squares of completed test scores of one source on one set.</summary>
 public sealed record UnderstandingTestCell(string Set, string Source, long N, double Sum, double SumSq)
 {
+    /// <summary>Distinct participants behind the tests (people only; 0 for contenders), for Privacy:MinGroupSize.</summary>
+    public long People { get; init; }
+
     public double? Mean => N > 0 ? Sum / N : null;
 
     /// <summary>Sample standard deviation (n - 1); null below two tests.</summary>

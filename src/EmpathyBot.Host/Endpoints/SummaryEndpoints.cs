@@ -1,31 +1,37 @@
 using System.Reflection;
 using System.Text.Json;
-using EmpathyBot.Services.Summary;
 using EmpathyBot.Core.Summary;
-using EmpathyBot.Core.Ports;
+using EmpathyBot.Host.Dashboard;
+using EmpathyBot.Services.Summary;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace EmpathyBot.Host.Endpoints;
 
 /// <summary>
-/// <c>GET /api/summary</c> (the JSON document), <c>GET /api/summary/stream</c> (server-sent events, one
-/// <c>summary</c> event at once and then after changes, at most four per second) and <c>GET /dashboard</c>.
+/// <c>GET /api/summary</c> (the JSON document), <c>GET /api/summary/stream</c> (server-sent events: the current
+/// <c>summary</c> at once and then after changes, from the shared <see cref="SummaryBroadcaster"/>) and <c>GET /dashboard</c>.
+/// The three need <c>Dashboard:AccessKey</c> when it is set; the page's script and style are public.
 /// </summary>
 public static class SummaryEndpoints
 {
-    /// <summary>Minimum time between two pushed updates of one stream (at most 4 updates/s).</summary>
-    public static readonly TimeSpan Debounce = TimeSpan.FromMilliseconds(250);
-
     private static readonly TimeSpan KeepAlive = TimeSpan.FromSeconds(15);
+    private static readonly ReadOnlyMemory<byte> KeepAliveComment = ": keep-alive\n\n"u8.ToArray();
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    /// <summary>Seconds a client is asked to wait when every stream slot is taken.</summary>
+    public const int RetryAfterSeconds = 10;
 
     public static IEndpointRouteBuilder MapSummaryApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/summary", async Task<Ok<SummaryDocument>> (SummaryQuery summary, CancellationToken ct) =>
+        var guarded = app.MapGroup("").AddEndpointFilter<DashboardAccessFilter>();
+        guarded.MapGet("/api/summary", async Task<Ok<SummaryDocument>> (SummaryQuery summary, CancellationToken ct) =>
             TypedResults.Ok(await summary.BuildAsync(ct)));
-        app.MapGet("/api/summary/stream", StreamAsync);
-        app.MapGet("/dashboard", () => Asset("dashboard.html", "text/html; charset=utf-8"));
+        guarded.MapGet("/api/summary/stream", StreamAsync);
+        guarded.MapGet("/dashboard", (HttpContext context) =>
+        {
+            // The key may be in the address: keep it out of Referer headers of anything the page loads.
+            context.Response.Headers["Referrer-Policy"] = "no-referrer";
+            return Asset("dashboard.html", "text/html; charset=utf-8");
+        });
         app.MapGet("/dashboard.js", () => Asset("dashboard.js", "text/javascript; charset=utf-8"));
         app.MapGet("/dashboard.css", () => TypedResults.Text(SummaryReport.Css, "text/css; charset=utf-8"));
         return app;
@@ -40,58 +46,52 @@ public static class SummaryEndpoints
         return TypedResults.Text(reader.ReadToEnd(), contentType);
     }
 
-    private static async Task StreamAsync(HttpContext context, SummaryQuery summary, IStudyEvents events, TimeProvider clock)
+    private static async Task StreamAsync(HttpContext context, SummaryBroadcaster broadcaster, TimeProvider clock)
     {
+        using var listener = broadcaster.TryJoin();
+        if (listener is null)
+        {
+            context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            context.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            await context.Response.WriteAsync("Too many live dashboards are open; try again shortly.", context.RequestAborted);
+            return;
+        }
+
         var ct = context.RequestAborted;
         context.Response.Headers.ContentType = "text/event-stream";
         context.Response.Headers.CacheControl = "no-cache";
         context.Response.Headers["X-Accel-Buffering"] = "no";
-
-        // Subscribe before the first read so no change between the two is lost.
-        await using var subscription = await events.SubscribeAsync(ct);
-        await using var changes = subscription.ReadAllAsync(ct).GetAsyncEnumerator(ct);
         try
         {
-            await SendAsync(context.Response, summary, clock, ct);
-            Task<bool>? next = null;
-            while (!ct.IsCancellationRequested)
+            await context.Response.StartAsync(ct);
+            while (await NextAsync(context.Response, listener, clock, ct))
             {
-                next ??= changes.MoveNextAsync().AsTask();
-                var winner = await Task.WhenAny(next, Task.Delay(KeepAlive, ct));
-                if (winner != next)
-                {
-                    await context.Response.WriteAsync(": keep-alive\n\n", ct);
-                    await context.Response.Body.FlushAsync(ct);
-                    continue;
-                }
-
-                if (!await next) break;
-                next = null;
-
-                // Let a burst of ratings settle into one update, then drain what arrived meanwhile.
-                await Task.Delay(Debounce, ct);
-                while (true)
-                {
-                    next = changes.MoveNextAsync().AsTask();
-                    if (!next.IsCompleted) break;
-                    if (!await next) return;
-                    next = null;
-                }
-
-                await SendAsync(context.Response, summary, clock, ct);
+                while (listener.Updates.TryRead(out var update)) await context.Response.Body.WriteAsync(update, ct);
+                await context.Response.Body.FlushAsync(ct);
             }
         }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        catch (Exception e) when (ct.IsCancellationRequested && e is OperationCanceledException or IOException)
         {
             // The dashboard went away.
         }
     }
 
-    private static async Task SendAsync(HttpResponse response, SummaryQuery summary, TimeProvider clock, CancellationToken ct)
+    /// <summary>Waits for an update, sending a keep-alive comment whenever none came for a while; false when the listener is closed.</summary>
+    private static async Task<bool> NextAsync(HttpResponse response, SummaryListener listener, TimeProvider clock, CancellationToken ct)
     {
-        var document = await summary.BuildAsync(ct);
-        var payload = JsonSerializer.Serialize(new { summary = document, html = SummaryReport.Body(document, clock.GetUtcNow()) }, Json);
-        await response.WriteAsync($"event: summary\ndata: {payload}\n\n", ct);
-        await response.Body.FlushAsync(ct);
+        while (true)
+        {
+            using var quiet = new CancellationTokenSource(KeepAlive, clock);
+            using var wait = CancellationTokenSource.CreateLinkedTokenSource(ct, quiet.Token);
+            try
+            {
+                return await listener.Updates.WaitToReadAsync(wait.Token);
+            }
+            catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+            {
+                await response.Body.WriteAsync(KeepAliveComment, ct);
+                await response.Body.FlushAsync(ct);
+            }
+        }
     }
 }

@@ -4,14 +4,37 @@ namespace EmpathyBot.Host.Endpoints;
 
 public static class WebChatEndpoints
 {
-    /// <summary>The built-in page's token server: the page is ours, so it needs no Direct Line secret.</summary>
+    /// <summary>The answer of <c>POST /webchat/token</c>: a Direct Line token bound to <c>userId</c>, and the credential to come back as them.</summary>
+    public sealed record WebChatToken(string ConversationId, string Token, int Expires_in, string UserId, string Resume);
+
+    /// <summary>
+    /// The built-in page's token server: the page is ours, so it needs no Direct Line secret. The server decides
+    /// who the participant is: a new id, or the one a genuine <c>resume</c> credential carries. A client cannot
+    /// choose an id (<c>user</c> is refused), so nobody can speak as somebody else.
+    /// </summary>
     public static IEndpointRouteBuilder MapWebChat(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/webchat/token", (DirectLineTokens tokens, string? user) =>
-        {
-            var id = DirectLineTokens.NewConversationId();
-            return TypedResults.Ok(new DirectLineEndpoints.TokenResponse(id, tokens.Issue(id, user), tokens.LifetimeSeconds));
-        });
+        app.MapPost("/webchat/token", Token);
         return app;
+    }
+
+    private static IResult Token(HttpRequest request, DirectLineTokens tokens, WebChatResume resumes)
+    {
+        if (request.Query.ContainsKey("user"))
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest,
+                detail: "The server chooses the participant id; 'user' is not accepted. Send 'resume' from an earlier answer to continue as the same person.");
+        }
+
+        var userId = request.Query.TryGetValue("resume", out var resume) ? resumes.Verify(resume.ToString()) : DirectLineTokens.NewUserId();
+        if (userId is null)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized,
+                detail: "The resume credential is not valid (forged, damaged or expired); start without it to begin as a new participant.");
+        }
+
+        var conversationId = DirectLineTokens.NewConversationId();
+        return TypedResults.Ok(new WebChatToken(
+            conversationId, tokens.Issue(conversationId, userId), tokens.LifetimeSeconds, userId, resumes.Issue(userId)));
     }
 }

@@ -11,7 +11,10 @@
     status.textContent = text;
   }
 
-  var source = new EventSource("/api/summary/stream");
+  // A dashboard behind Dashboard:AccessKey is opened as /dashboard?key=...; the stream needs the same key, and
+  // EventSource cannot send headers, so it goes on as a query parameter.
+  var key = new URLSearchParams(window.location.search).get("key");
+  var source = new EventSource("/api/summary/stream" + (key ? "?key=" + encodeURIComponent(key) : ""));
   source.addEventListener("summary", function (event) {
     var payload = JSON.parse(event.data);
     container.innerHTML = payload.html;

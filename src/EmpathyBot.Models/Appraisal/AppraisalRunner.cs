@@ -1,5 +1,6 @@
 using EmpathyBot.Services.Appraisal;
 using EmpathyBot.Core.Appraisal;
+using EmpathyBot.Core.Study;
 using EmpathyBot.Models.Running;
 using EmpathyBot.Core.Ports;
 using Microsoft.Extensions.Logging;
@@ -13,10 +14,13 @@ public sealed record AppraisalRunSummary(string Contender, string Set, int Store
 /// <summary>
 /// EmotionBench's contender arm: <c>runs</c> default questionnaires (no situation) and <c>runs</c> evoked ones per
 /// situation. Run 0 keeps the standard item order; the others shuffle it, and answers are mapped back by the order.
-/// Each request gets up to three attempts (transient errors and unreadable answers).
+/// Each questionnaire is asked up to <see cref="Attempts"/> times for a readable answer; every request goes through
+/// <see cref="ModelRetryPolicy"/>, which retries transient errors.
 /// </summary>
-public sealed class AppraisalRunner(ContenderRegistry registry, AppraisalData data, IAppraisalStore store, TimeProvider time, ILogger<AppraisalRunner> log)
+public sealed class AppraisalRunner(
+    ContenderRegistry registry, ModelRetryPolicy retry, AppraisalData data, IAppraisalStore store, TimeProvider time, ILogger<AppraisalRunner> log)
 {
+    /// <summary>Requests per questionnaire that may come back unreadable before it is left for the next run.</summary>
     public const int Attempts = 3;
 
     public async Task<AppraisalRunSummary> RunAsync(string contenderId, int runs, string? setName, IProgress<(int Done, int Total)>? progress, CancellationToken ct)
@@ -61,47 +65,38 @@ public sealed class AppraisalRunner(ContenderRegistry registry, AppraisalData da
     private async Task<(AppraisalAnswer? Answer, string? Error)> AskAsync(
         RegisteredContender registered, IRawPromptContender raw, string set, Situation? situation, int run, CancellationToken ct)
     {
-        // A fixed seed per (situation, run) keeps a rerun's item orders, and so its answer ids, the same.
-        var order = AppraisalTemplate.Order(run > 0, new Random(HashCode.Combine(StableHash(situation?.Id ?? "default"), run)));
+        var order = ItemOrder(situation?.Id, run);
         var prompt = data.Template.Render(data.Scale, order, situation?.Text);
         string error = "no attempt made";
         for (var attempt = 1; attempt <= Attempts; attempt++)
         {
-            try
+            var call = await retry.CallAsync(registered, token => raw.CompleteAsync(prompt.System, prompt.User, token), ct);
+            if (call.Reply is not { } reply)
             {
-                ContenderReply reply;
-                using (await registered.Gate.EnterAsync(ct))
-                {
-                    reply = await raw.CompleteAsync(prompt.System, prompt.User, ct);
-                }
-
-                var parsed = PanasAnswerParser.Parse(reply.Text, data.Scale, order);
-                if (parsed.Answers is { } answers)
-                {
-                    var condition = situation is null ? AppraisalConditions.Default : AppraisalConditions.Evoked;
-                    var id = $"{registered.Id}|{set}|{situation?.Id ?? "default"}|{run}|{data.Template.Identity}";
-                    return (new AppraisalAnswer(id, registered.Id, null, condition, situation?.Emotion ?? "", situation?.Factor ?? "",
-                        situation is null ? null : set, situation?.Id, data.Scale.Score(answers), answers, time.GetUtcNow()), null);
-                }
-
-                error = "unreadable answer: " + parsed.Error;
+                error = call.Error!;
+                break;
             }
-            catch (ContenderException e)
+
+            var parsed = PanasAnswerParser.Parse(reply.Text, data.Scale, order);
+            if (parsed.Answers is { } answers)
             {
-                error = e.Message;
-                if (!e.Transient) break;
-                await Task.Delay(e.RetryAfter ?? TimeSpan.FromMilliseconds(200 * attempt), ct);
+                var condition = situation is null ? AppraisalConditions.Default : AppraisalConditions.Evoked;
+                var id = $"{registered.Id}|{set}|{situation?.Id ?? "default"}|{run}|{data.Template.Identity}";
+                return (new AppraisalAnswer(id, registered.Id, null, condition, situation?.Emotion ?? "", situation?.Factor ?? "",
+                    situation is null ? null : set, situation?.Id, data.Scale.Score(answers), answers, time.GetUtcNow()), null);
             }
+
+            error = "unreadable answer: " + parsed.Error;
         }
 
         log.LogWarning("Appraisal request for {Contender} ({Situation}, run {Run}) failed: {Error}", registered.Id, situation?.Id ?? "default", run + 1, error);
         return (null, error);
     }
 
-    private static int StableHash(string text)
-    {
-        var h = 17;
-        foreach (var c in text) h = unchecked((h * 31) + c);
-        return h;
-    }
+    /// <summary>
+    /// A fixed seed per (situation, run) gives a rerun, on any machine, the same item orders. HashCode.Combine would
+    /// not: it is seeded randomly per process.
+    /// </summary>
+    internal static int[] ItemOrder(string? situationId, int run) =>
+        AppraisalTemplate.Order(run > 0, new Random(unchecked((StableHash.Polynomial(situationId ?? "default") * 31) + run)));
 }

@@ -27,13 +27,9 @@ public sealed class BaselineContender(string id, ReplyBank bank, EmotionLexicon 
     {
         var started = Stopwatch.GetTimestamp();
         var replies = bank.For(DetectEmotion(prompt));
-        var pick = replies[(int)(StableHash(prompt.Id) % (ulong)replies.Count)];
+        var pick = replies[(int)(StableHash.Sha256(prompt.Id) % (ulong)replies.Count)];
         // No tokens: nothing was generated, and token totals should only count what a model was paid for.
         return Task.FromResult(new ContenderReply(
             pick.Text, ModelName, 0, 0, "stop", Stopwatch.GetElapsedTime(started).TotalMilliseconds));
     }
-
-    // string.GetHashCode is randomised per process; SHA-256 gives the same pick on every machine and run.
-    private static ulong StableHash(string value) =>
-        BitConverter.ToUInt64(SHA256.HashData(Encoding.UTF8.GetBytes(value)), 0);
 }

@@ -5,7 +5,10 @@ public enum ContenderProvider
     /// <summary>api.openai.com (or any OpenAI endpoint given in <c>Endpoint</c>).</summary>
     OpenAI,
 
-    /// <summary>An Azure OpenAI resource through its <c>/openai/v1/</c> endpoint; <c>Model</c> is the deployment name.</summary>
+    /// <summary>
+    /// An Azure OpenAI resource through Semantic Kernel's Azure connector; <c>Endpoint</c> is the resource URL and
+    /// <c>Model</c> the deployment name. An Endpoint ending in <c>/openai/v1</c> is asked as an OpenAI endpoint.
+    /// </summary>
     AzureOpenAI,
 
     /// <summary>Ollama, vLLM, llama.cpp, LM Studio or any server that speaks <c>/v1/chat/completions</c>.</summary>

@@ -32,7 +32,7 @@ public sealed class ContenderRegistry : IDisposable
             {
                 var http = ChatServiceFactory.CreateHttpClient(o);
                 _clients.Add(http);
-                contender = new SkChatContender(o, ChatServiceFactory.Create(o, http), template.Value);
+                contender = new SkChatContender(o, ChatServiceFactory.Create(o, http), template.Value, time);
             }
 
             var registered = new RegisteredContender(contender, o, new ContenderGate(o.MaxConcurrency, o.RequestsPerMinute, time));

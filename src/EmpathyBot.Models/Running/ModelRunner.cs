@@ -1,21 +1,18 @@
 using EmpathyBot.Core.Study;
-using EmpathyBot.Models.Configuration;
 using EmpathyBot.Models.Prompting;
 using EmpathyBot.Core.Ports;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace EmpathyBot.Models.Running;
 
 /// <summary>
-/// Asks contenders for replies and stores them: cache first, then attempts with exponential backoff and full jitter
-/// (honouring Retry-After) on transient errors; what keeps failing is recorded as a failure and retried next run.
+/// Asks contenders for replies and stores them: cache first, then the call through <see cref="ModelRetryPolicy"/>;
+/// what still fails is recorded as a failure (error and attempts) and retried next run.
 /// </summary>
 public sealed class ModelRunner(
-    IReplyStore replies, IPromptStore prompts, ContenderRegistry registry, IOptions<ModelRunnerOptions> options, TimeProvider time, ILogger<ModelRunner>? log = null)
+    IReplyStore replies, IPromptStore prompts, ContenderRegistry registry, ModelRetryPolicy retry, TimeProvider time, ILogger<ModelRunner>? log = null)
 {
-    private readonly ModelRunnerOptions _options = options.Value;
     private readonly ILogger _log = (ILogger?)log ?? NullLogger.Instance;
 
     public ContenderRegistry Registry => registry;
@@ -32,48 +29,25 @@ public sealed class ModelRunner(
         var key = CacheKeys.For(c.Contender, prompt);
         if (lookUpCache && await replies.FindReplyByCacheKeyAsync(key, ct) is { } cached) return new AnswerOutcome(AnswerStatus.Cached, cached, null, 0);
 
-        for (var attempt = 1; ; attempt++)
+        var call = await retry.CallAsync(c, token => c.Contender.ReplyAsync(prompt, token), ct);
+        if (call.Reply is not { } answer)
         {
-            try
-            {
-                ContenderReply answer;
-                using (await c.Gate.EnterAsync(ct)) answer = await c.Contender.ReplyAsync(prompt, ct);
-                var text = answer.Text.Trim();
-                var reply = new Reply(
-                    ReplyIds.Contender(key), prompt.Id, c.Id, text, Author: null, time.GetUtcNow(), RevealFilter.Check(text),
-                    new ModelReplyInfo(answer.ModelName, c.Contender.TemplateHash, key, answer.LatencyMs,
-                        answer.PromptTokens, answer.CompletionTokens, answer.FinishReason));
-                if (reply.ExcludedReason is { } why) _log.LogInformation("{Contender} reply to {Prompt} kept out of the pool: {Reason}", c.Id, prompt.Id, why);
-
-                // false: another writer stored the same key first; that reply is the one in the pool.
-                return await replies.AddReplyAsync(reply, ct)
-                    ? new AnswerOutcome(AnswerStatus.Done, reply, null, attempt)
-                    : new AnswerOutcome(AnswerStatus.Cached, reply, null, attempt);
-            }
-            catch (ContenderException e) when (e.Transient && attempt < _options.MaxAttempts && Backoff(attempt, e.RetryAfter) is { } delay)
-            {
-                _log.LogDebug("{Contender} attempt {Attempt} for {Prompt} failed ({Error}); retrying in {Delay}", c.Id, attempt, prompt.Id, e.Message, delay);
-                await Task.Delay(delay, time, ct);
-            }
-            catch (Exception e) when (!(e is OperationCanceledException && ct.IsCancellationRequested))
-            {
-                var error = e is ContenderException ce && ce.RetryAfter > _options.MaxDelay
-                    ? $"{e.Message} (server asked to retry after {ce.RetryAfter}, beyond ModelRunner:MaxDelay)"
-                    : e is ContenderException ? e.Message : $"{e.GetType().Name}: {e.Message}";
-                _log.LogWarning("{Contender} failed on {Prompt} after {Attempts} attempt(s): {Error}", c.Id, prompt.Id, attempt, error);
-                await replies.RecordModelFailureAsync(new ModelFailure(prompt.Id, c.Id, key, error, attempt, time.GetUtcNow()), ct);
-                return new AnswerOutcome(AnswerStatus.Failed, null, error, attempt);
-            }
+            _log.LogWarning("{Contender} failed on {Prompt} after {Attempts} attempt(s): {Error}", c.Id, prompt.Id, call.Attempts, call.Error);
+            await replies.RecordModelFailureAsync(new ModelFailure(prompt.Id, c.Id, key, call.Error!, call.Attempts, time.GetUtcNow()), ct);
+            return new AnswerOutcome(AnswerStatus.Failed, null, call.Error, call.Attempts);
         }
-    }
 
-    /// <summary>Full jitter on an exponential ceiling, but never sooner than Retry-After; null gives up (Retry-After beyond MaxDelay).</summary>
-    internal TimeSpan? Backoff(int attempt, TimeSpan? retryAfter)
-    {
-        if (retryAfter > _options.MaxDelay) return null;
-        var ceiling = Math.Min(_options.MaxDelay.TotalMilliseconds, _options.BaseDelay.TotalMilliseconds * Math.Pow(2, attempt - 1));
-        var jittered = TimeSpan.FromMilliseconds(Random.Shared.NextDouble() * ceiling);
-        return retryAfter is { } ra && ra > jittered ? ra : jittered;
+        var text = answer.Text.Trim();
+        var reply = new Reply(
+            ReplyIds.Contender(key), prompt.Id, c.Id, text, Author: null, time.GetUtcNow(), RevealFilter.Check(text),
+            new ModelReplyInfo(answer.ModelName, c.Contender.TemplateHash, key, answer.LatencyMs,
+                answer.PromptTokens, answer.CompletionTokens, answer.FinishReason));
+        if (reply.ExcludedReason is { } why) _log.LogInformation("{Contender} reply to {Prompt} kept out of the pool: {Reason}", c.Id, prompt.Id, why);
+
+        // false: another writer stored the same key first; that reply is the one in the pool.
+        return await replies.AddReplyAsync(reply, ct)
+            ? new AnswerOutcome(AnswerStatus.Done, reply, null, call.Attempts)
+            : new AnswerOutcome(AnswerStatus.Cached, reply, null, call.Attempts);
     }
 
     /// <summary>Batch: every prompt that lacks a reply from each chosen contender, contenders in parallel.</summary>

@@ -12,7 +12,9 @@ using OpenAI.Chat;
 namespace EmpathyBot.Models.SemanticKernel;
 
 /// <summary>An LLM contender: one Semantic Kernel <see cref="IChatCompletionService"/> call per attempt.</summary>
-public sealed class SkChatContender(ContenderOptions options, IChatCompletionService chat, PromptTemplate template) : IContender, IRawPromptContender
+/// <param name="time">Reads "now" for a Retry-After given as an HTTP date.</param>
+public sealed class SkChatContender(ContenderOptions options, IChatCompletionService chat, PromptTemplate template, TimeProvider time)
+    : IContender, IRawPromptContender
 {
     public string Id => options.Id;
 
@@ -36,6 +38,7 @@ public sealed class SkChatContender(ContenderOptions options, IChatCompletionSer
         history.AddUserMessage(user);
         var settings = new OpenAIPromptExecutionSettings { Temperature = temperature ?? options.Temperature, MaxTokens = options.MaxOutputTokens };
 
+        // The timeout bounds real network I/O, so it runs on the real clock; the waits between attempts use the injected one.
         using var attempt = CancellationTokenSource.CreateLinkedTokenSource(ct);
         attempt.CancelAfter(options.Timeout);
         var started = Stopwatch.GetTimestamp();
@@ -44,7 +47,7 @@ public sealed class SkChatContender(ContenderOptions options, IChatCompletionSer
         {
             result = await chat.GetChatMessageContentAsync(history, settings, kernel: null, attempt.Token);
         }
-        catch (Exception e) when (!ct.IsCancellationRequested && Classify(e, options.Timeout) is { } classified)
+        catch (Exception e) when (!ct.IsCancellationRequested && Classify(e, options.Timeout, time.GetUtcNow()) is { } classified)
         {
             throw classified;
         }
@@ -73,7 +76,7 @@ public sealed class SkChatContender(ContenderOptions options, IChatCompletionSer
     };
 
     /// <summary>Turns SDK and transport errors into our own classification; null lets unexpected errors through unchanged.</summary>
-    internal static ContenderException? Classify(Exception e, TimeSpan timeout)
+    internal static ContenderException? Classify(Exception e, TimeSpan timeout, DateTimeOffset now)
     {
         switch (e)
         {
@@ -82,9 +85,9 @@ public sealed class SkChatContender(ContenderOptions options, IChatCompletionSer
             case OperationCanceledException:
                 return new ContenderException($"timed out after {timeout.TotalSeconds:0.###} s", transient: true, inner: e);
             case HttpOperationException http when http.StatusCode is { } status:
-                return FromStatus((int)status, RetryAfter(http.InnerException as ClientResultException), http.ResponseContent, e);
+                return FromStatus((int)status, RetryAfter(http.InnerException as ClientResultException, now), http.ResponseContent, e);
             case ClientResultException client when client.Status > 0:
-                return FromStatus(client.Status, RetryAfter(client), client.GetRawResponse()?.Content?.ToString(), e);
+                return FromStatus(client.Status, RetryAfter(client, now), client.GetRawResponse()?.Content?.ToString(), e);
             case HttpOperationException or ClientResultException or HttpRequestException:
                 return new ContenderException($"connection failed: {Innermost(e).Message}", transient: true, inner: e);
             default:
@@ -100,7 +103,7 @@ public sealed class SkChatContender(ContenderOptions options, IChatCompletionSer
     }
 
     /// <summary>Reads <c>retry-after-ms</c> (Azure, OpenAI) or <c>Retry-After</c> in seconds or as an HTTP date.</summary>
-    internal static TimeSpan? RetryAfter(ClientResultException? e)
+    internal static TimeSpan? RetryAfter(ClientResultException? e, DateTimeOffset now)
     {
         var headers = e?.GetRawResponse()?.Headers;
         if (headers is null) return null;
@@ -110,7 +113,7 @@ public sealed class SkChatContender(ContenderOptions options, IChatCompletionSer
         if (double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds))
             return TimeSpan.FromSeconds(Math.Max(0, seconds));
         return DateTimeOffset.TryParseExact(value, "r", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var date)
-            ? (date - DateTimeOffset.UtcNow) is var wait && wait > TimeSpan.Zero ? wait : TimeSpan.Zero
+            ? (date - now) is var wait && wait > TimeSpan.Zero ? wait : TimeSpan.Zero
             : null;
     }
 

@@ -17,18 +17,16 @@ public sealed record UnderstandingRunSummary(
 /// Runs an item set through a contender. Intensity items follow EQ-Bench: up to 3 attempts, temperature 0.01 and
 /// +0.15 per retry, an attempt counts when the answer names exactly the four emotions. Allocation items follow SECEU:
 /// one answer, no answer scores (0,0,0,0), negatives are shifted and every answer is rescaled to sum 10.
-/// Transient errors wait out <see cref="ModelRunner"/>'s backoff. Answers are stored as they arrive, so a rerun resumes.
+/// Every request goes through <see cref="ModelRetryPolicy"/>, which retries transient errors; an item whose request still
+/// fails is left for the next run. Answers are stored as they arrive, so a rerun resumes.
 /// The non-LLM baseline gives the chance answer (points split evenly; every intensity 5), the floor a model should beat.
 /// </summary>
 public sealed class UnderstandingRunner(
-    ContenderRegistry registry, ModelRunner runner, UnderstandingData data, IUnderstandingStore store, TimeProvider time, ILogger<UnderstandingRunner> log)
+    ContenderRegistry registry, ModelRetryPolicy retry, UnderstandingData data, IUnderstandingStore store, TimeProvider time, ILogger<UnderstandingRunner> log)
 {
     public const int EqBenchAttempts = 3;
     public const double FirstTemperature = 0.01;
     public const double TemperatureStep = 0.15;
-
-    /// <summary>Requests per item that end in errors before the item is left for the next run.</summary>
-    public const int ErrorAttempts = 3;
 
     public async Task<UnderstandingRunSummary> RunAsync(string contenderId, string setName, IProgress<(int Done, int Total)>? progress, CancellationToken ct)
     {
@@ -89,25 +87,16 @@ public sealed class UnderstandingRunner(
             ? UnderstandingPrompts.Allocation(set.Allocation.First(i => i.Id == itemId))
             : UnderstandingPrompts.Intensity(set.Intensity.First(i => i.Id == itemId));
         var tries = set.IsAllocation ? 1 : EqBenchAttempts;
-        var errorsLeft = ErrorAttempts;
         string? last = null;
-        for (var attempt = 0; attempt < tries;)
+        for (var attempt = 0; attempt < tries; attempt++)
         {
             double? temperature = set.IsAllocation ? null : FirstTemperature + TemperatureStep * attempt;
-            ContenderReply reply;
-            try
+            var call = await retry.CallAsync(c, token => raw.CompleteAsync(null, prompt, temperature, token), ct);
+            if (call.Reply is not { } reply)
             {
-                using (await c.Gate.EnterAsync(ct)) reply = await raw.CompleteAsync(null, prompt, temperature, ct);
-            }
-            catch (ContenderException e) when (e.Transient && --errorsLeft > 0 && runner.Backoff(ErrorAttempts - errorsLeft, e.RetryAfter) is { } delay)
-            {
-                await Task.Delay(delay, time, ct);
-                continue;
-            }
-            catch (ContenderException e)
-            {
-                log.LogWarning("Understanding item {Item} of {Set} for {Contender} failed: {Error}", itemId, set.Name, c.Id, e.Message);
-                return (null, e.Message);
+                log.LogWarning("Understanding item {Item} of {Set} for {Contender} failed after {Attempts} attempt(s): {Error}",
+                    itemId, set.Name, c.Id, call.Attempts, call.Error);
+                return (null, call.Error);
             }
 
             last = reply.Text;
@@ -124,8 +113,6 @@ public sealed class UnderstandingRunner(
                 var values = item.Emotions.Select(e => pairs.First(p => p.Key.Equals(e, StringComparison.OrdinalIgnoreCase)).Value).ToArray();
                 return (Answer(c, set, itemId, values, UnderstandingAnalysis.ItemScore(set, itemId, values, standard)), null);
             }
-
-            attempt++;
         }
 
         log.LogInformation("{Contender} gave no parseable answer to {Set}/{Item}: {Text}", c.Id, set.Name, itemId, last);

@@ -1,12 +1,13 @@
 using EmpathyBot.Core.Appraisal;
 using EmpathyBot.Core.Summary;
 using EmpathyBot.Core.Ports;
+using EmpathyBot.Services.Privacy;
 using Microsoft.Extensions.Options;
 
 namespace EmpathyBot.Services.Appraisal;
 
 /// <summary>The PANAS, the contender prompt and the situation sets: our bank ("core") from the data folder, imported sets from the store.</summary>
-public sealed class AppraisalData(IOptions<AppraisalOptions> options, IOptions<DataOptions> data, IAppraisalStore store)
+public sealed class AppraisalData(IOptions<AppraisalOptions> options, IOptions<DataOptions> data, PeopleGroups people, IAppraisalStore store)
 {
     public const string CoreSet = "core";
 
@@ -23,6 +24,9 @@ public sealed class AppraisalData(IOptions<AppraisalOptions> options, IOptions<D
 
     public string DefaultSet => options.Value.SituationSet;
 
+    /// <summary>Privacy:MinGroupSize: people's groups smaller than this are left out of every figure.</summary>
+    public int MinGroupSize => people.MinGroupSize;
+
     /// <summary>The named set; an imported set of that name wins over our bank. Null when no such set exists.</summary>
     public async Task<SituationBank?> GetSetAsync(string? name, CancellationToken ct)
     {
@@ -31,9 +35,9 @@ public sealed class AppraisalData(IOptions<AppraisalOptions> options, IOptions<D
         return string.Equals(set, CoreSet, StringComparison.OrdinalIgnoreCase) ? core.Value : null;
     }
 
-    /// <summary>The <c>appraisal</c> section of the summary, from the store's counters only.</summary>
+    /// <summary>The <c>appraisal</c> section of the summary, from the store's counters only: people's groups as published (<see cref="PeopleGroups"/>).</summary>
     public async Task<AppraisalSummary> SummariseAsync(CancellationToken ct) =>
-        AppraisalAnalysis.Summarise(await store.GetAppraisalCellsAsync(ct), Alpha);
+        AppraisalAnalysis.Summarise(await people.PublishAsync(await store.GetAppraisalCellsAsync(ct), ct), Alpha, MinGroupSize);
 
     private static string ReadData(string directory, string relative)
     {

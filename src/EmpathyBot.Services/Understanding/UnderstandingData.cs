@@ -2,12 +2,14 @@ using EmpathyBot.Core.Study;
 using EmpathyBot.Core.Summary;
 using EmpathyBot.Core.Understanding;
 using EmpathyBot.Core.Ports;
+using EmpathyBot.Services.Privacy;
 using Microsoft.Extensions.Options;
 
 namespace EmpathyBot.Services.Understanding;
 
 /// <summary>The item sets (our two banks from the data folder, imported sets from the store) and the summary section.</summary>
-public sealed class UnderstandingData(IOptions<UnderstandingOptions> options, IOptions<DataOptions> data, IUnderstandingStore store)
+public sealed class UnderstandingData(
+    IOptions<UnderstandingOptions> options, IOptions<DataOptions> data, PeopleGroups people, IUnderstandingStore store)
 {
     public const string AllocationBank = "allocation";
     public const string IntensityBank = "intensity";
@@ -19,6 +21,13 @@ public sealed class UnderstandingData(IOptions<UnderstandingOptions> options, IO
         UnderstandingBank.ParseIntensityJsonl(ReadData(data.Value.Resolve(), options.Value.IntensityPath))));
 
     public UnderstandingOptions Options => options.Value;
+
+    /// <summary>Privacy:MinGroupSize: people's figures of a set need this many distinct people.</summary>
+    public int MinGroupSize => people.MinGroupSize;
+
+    /// <summary>Test moments per (set, source), people's as published (<see cref="PeopleGroups"/>).</summary>
+    public async Task<IReadOnlyList<UnderstandingTestCell>> PublishedTestCellsAsync(CancellationToken ct) =>
+        await people.PublishAsync(await store.GetUnderstandingTestCellsAsync(ct), ct);
 
     /// <summary>Our two banks, as read from the data folder.</summary>
     public IReadOnlyList<UnderstandingSet> Banks => [allocation.Value, intensity.Value];
@@ -56,17 +65,17 @@ public sealed class UnderstandingData(IOptions<UnderstandingOptions> options, IO
     /// <summary>The <c>understanding</c> section: every set with people's or contenders' tests, from counters and the percentile sample.</summary>
     public async Task<UnderstandingSummary> SummariseAsync(CancellationToken ct)
     {
-        var cells = await store.GetUnderstandingTestCellsAsync(ct);
+        var cells = await PublishedTestCellsAsync(ct);
         var sets = new SortedDictionary<string, UnderstandingSetSummary>(StringComparer.Ordinal);
         foreach (var group in cells.GroupBy(c => c.Set, StringComparer.Ordinal))
         {
             if (await GetSetAsync(group.Key, ct) is not { } set) continue;
             var stats = await store.GetUnderstandingItemStatsAsync(set.Name, ct);
-            var people = await store.GetUnderstandingScoresAsync(set.Name, Sources.Human, ct);
-            sets[set.Name] = UnderstandingAnalysis.SummariseSet(set, group.ToArray(), stats, people, Options.MinNorm);
+            var scores = await store.GetUnderstandingScoresAsync(set.Name, Sources.Human, ct);
+            sets[set.Name] = UnderstandingAnalysis.SummariseSet(set, group.ToArray(), stats, scores, Options.MinNorm, MinGroupSize);
         }
 
-        return new UnderstandingSummary(Options.MinNorm, sets);
+        return new UnderstandingSummary(Options.MinNorm, sets) { MinGroupSize = MinGroupSize };
     }
 
     private static string ReadData(string directory, string relative)

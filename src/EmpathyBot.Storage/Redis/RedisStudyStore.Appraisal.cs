@@ -1,7 +1,9 @@
 // Appraisal keys, P as in RedisStudyStore.cs:
 //   P appraisal:{id}                 hash   json (the AppraisalAnswer), source, participant, emotion, factor, condition, pa, na
 //   P appraisal-by:{participant}     set    answer ids of the participant (withdrawal)
-//   P appraisal-counters             hash   "{source}\x1f{emotion}\x1f{factor}\x1f{condition}\x1f{n|pa|pa2|na|na2}" -> count
+//   P appraisal-counters             hash   "{source}\x1f{emotion}\x1f{factor}\x1f{condition}\x1f{n|pa|pa2|na|na2|people}" -> count
+//   P appraisal-people:{cell}        set    participants who answered in the group ({cell} as in the counters, without the metric);
+//                                           "people" counts them, so a group's distinct people are known (Privacy:MinGroupSize)
 //   P appraisal-sets                 hash   set name -> situations json
 // The unit separator keeps names with '|' or spaces (factor names do have them) unambiguous.
 using System.Text.Json;
@@ -18,9 +20,14 @@ public sealed partial class RedisStudyStore
 
     // Lua functions over P (the key prefix, declared by the script that includes them).
     internal const string AppraisalFunctions = """
-        local function bump_appraisal(source, emotion, factor, condition, pa, na, sign)
+        local function bump_appraisal(source, emotion, factor, condition, pa, na, participant, sign)
           local c = P .. 'appraisal-counters'
           local cell = source .. '\31' .. emotion .. '\31' .. factor .. '\31' .. condition .. '\31'
+          if participant and participant ~= '' then
+            local people = P .. 'appraisal-people:' .. cell
+            local changed = sign > 0 and redis.call('SADD', people, participant) or redis.call('SREM', people, participant)
+            if changed == 1 then redis.call('HINCRBY', c, cell .. 'people', sign) end
+          end
           redis.call('HINCRBY', c, cell .. 'n', sign)
           redis.call('HINCRBY', c, cell .. 'pa', sign * pa)
           redis.call('HINCRBY', c, cell .. 'pa2', sign * pa * pa)
@@ -36,12 +43,13 @@ public sealed partial class RedisStudyStore
             local key = P .. 'appraisal:' .. id
             local f = redis.call('HMGET', key, 'source', 'emotion', 'factor', 'condition', 'pa', 'na')
             if f[1] then
-              bump_appraisal(f[1], f[2], f[3], f[4], tonumber(f[5]), tonumber(f[6]), -1)
+              bump_appraisal(f[1], f[2], f[3], f[4], tonumber(f[5]), tonumber(f[6]), participant, -1)
               redis.call('DEL', key)
               removed = removed + 1
             end
           end
           redis.call('DEL', by)
+          if removed > 0 then redis.call('INCR', P .. 'people-withdrawals') end
           return removed
         end
 
@@ -54,7 +62,7 @@ public sealed partial class RedisStudyStore
         redis.call('HSET', key, 'json', ARGV[10], 'source', ARGV[3], 'participant', ARGV[4], 'emotion', ARGV[5],
           'factor', ARGV[6], 'condition', ARGV[7], 'pa', ARGV[8], 'na', ARGV[9])
         if ARGV[4] ~= '' then redis.call('SADD', P .. 'appraisal-by:' .. ARGV[4], ARGV[2]) end
-        bump_appraisal(ARGV[3], ARGV[5], ARGV[6], ARGV[7], tonumber(ARGV[8]), tonumber(ARGV[9]), 1)
+        bump_appraisal(ARGV[3], ARGV[5], ARGV[6], ARGV[7], tonumber(ARGV[8]), tonumber(ARGV[9]), ARGV[4], 1)
         return 1
         """;
 
@@ -77,10 +85,10 @@ public sealed partial class RedisStudyStore
         {
             var parts = ((string)entry.Name!).Split(CellSeparator);
             if (parts.Length != 5) continue;
-            var metric = Array.IndexOf(["n", "pa", "pa2", "na", "na2"], parts[4]);
+            var metric = Array.IndexOf(["n", "pa", "pa2", "na", "na2", "people"], parts[4]);
             if (metric < 0) continue;
             var key = (parts[0], parts[1], parts[2], parts[3]);
-            if (!cells.TryGetValue(key, out var values)) cells[key] = values = new long[5];
+            if (!cells.TryGetValue(key, out var values)) cells[key] = values = new long[6];
             values[metric] = (long)entry.Value;
         }
 
@@ -88,7 +96,7 @@ public sealed partial class RedisStudyStore
             .OrderBy(kv => kv.Key.Item1, StringComparer.Ordinal).ThenBy(kv => kv.Key.Item2, StringComparer.Ordinal)
             .ThenBy(kv => kv.Key.Item3, StringComparer.Ordinal).ThenBy(kv => kv.Key.Item4, StringComparer.Ordinal)
             .Select(kv => new AppraisalCell(kv.Key.Item1, kv.Key.Item2, kv.Key.Item3, kv.Key.Item4,
-                new AppraisalMoments(kv.Value[0], kv.Value[1], kv.Value[2], kv.Value[3], kv.Value[4])))
+                new AppraisalMoments(kv.Value[0], kv.Value[1], kv.Value[2], kv.Value[3], kv.Value[4])) { People = kv.Value[5] })
             .ToArray();
     });
 

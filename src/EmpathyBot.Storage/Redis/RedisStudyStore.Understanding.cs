@@ -4,7 +4,8 @@
 //   P u-by:{participant}       set    answer ids and "t:"+test ids of the participant (withdrawal)
 //   P u-items:{set}            hash   "{source}S{item}S{n|v0|v1|v2|v3|scored|score}" -> running sums (HINCRBYFLOAT)
 //   P u-test:{id}              hash   json (the UnderstandingTest), set, source, score
-//   P u-cells                  hash   "{set}S{source}S{n|sum|sumsq}" -> running moments of test scores
+//   P u-cells                  hash   "{set}S{source}S{n|sum|sumsq|people}" -> running moments of test scores; people = distinct participants
+//   P u-people:{set}S{source}  set    participants with a test on the set (counted in "people", for Privacy:MinGroupSize)
 //   P u-scores:{set}S{source}  hash   test id -> score (the percentile sample, read on demand)
 //   P u-sets                   hash   set name -> set json
 using System.Globalization;
@@ -34,20 +35,25 @@ public sealed partial class RedisStudyStore
           end
         end
 
-        local function bump_cell(set, source, score, sign)
+        local function bump_cell(set, source, score, participant, sign)
           local h = P .. 'u-cells'
           local cell = set .. S .. source .. S
+          if participant and participant ~= '' then
+            local people = P .. 'u-people:' .. set .. S .. source
+            local changed = sign > 0 and redis.call('SADD', people, participant) or redis.call('SREM', people, participant)
+            if changed == 1 then redis.call('HINCRBYFLOAT', h, cell .. 'people', sign) end
+          end
           redis.call('HINCRBYFLOAT', h, cell .. 'n', sign)
           redis.call('HINCRBYFLOAT', h, cell .. 'sum', sign * score)
           redis.call('HINCRBYFLOAT', h, cell .. 'sumsq', sign * score * score)
         end
 
         -- Deletes one test of the participant and takes it out of the moments; 1 when it existed.
-        local function forget_understanding_test(tid)
+        local function forget_understanding_test(tid, participant)
           local key = P .. 'u-test:' .. tid
           local f = redis.call('HMGET', key, 'source', 'set', 'score')
           if not f[1] then return 0 end
-          bump_cell(f[2], f[1], tonumber(f[3]), -1)
+          bump_cell(f[2], f[1], tonumber(f[3]), participant, -1)
           redis.call('HDEL', P .. 'u-scores:' .. f[2] .. S .. f[1], tid)
           redis.call('DEL', key)
           return 1
@@ -70,12 +76,13 @@ public sealed partial class RedisStudyStore
           local answers, tests = 0, 0
           for _, id in ipairs(redis.call('SMEMBERS', by)) do
             if string.sub(id, 1, 2) == 't:' then
-              tests = tests + forget_understanding_test(string.sub(id, 3))
+              tests = tests + forget_understanding_test(string.sub(id, 3), participant)
             else
               answers = answers + forget_understanding_answer(id)
             end
           end
           redis.call('DEL', by)
+          if answers + tests > 0 then redis.call('INCR', P .. 'people-withdrawals') end
           return answers, tests
         end
 
@@ -102,7 +109,7 @@ public sealed partial class RedisStudyStore
         redis.call('HSET', key, 'json', ARGV[7], 'source', ARGV[3], 'set', ARGV[5], 'score', ARGV[6])
         redis.call('HSET', P .. 'u-scores:' .. ARGV[5] .. S .. ARGV[3], ARGV[2], ARGV[6])
         if ARGV[4] ~= '' then redis.call('SADD', P .. 'u-by:' .. ARGV[4], 't:' .. ARGV[2]) end
-        bump_cell(ARGV[5], ARGV[3], tonumber(ARGV[6]), 1)
+        bump_cell(ARGV[5], ARGV[3], tonumber(ARGV[6]), ARGV[4], 1)
         return 1
         """;
 
@@ -165,7 +172,7 @@ public sealed partial class RedisStudyStore
 
     public Task<IReadOnlyList<UnderstandingTestCell>> GetUnderstandingTestCellsAsync(CancellationToken ct = default) => Guard(async () =>
     {
-        string[] metrics = ["n", "sum", "sumsq"];
+        string[] metrics = ["n", "sum", "sumsq", "people"];
         var cells = new Dictionary<(string, string), double[]>();
         foreach (var entry in await Db.HashGetAllAsync(UnderstandingCells))
         {
@@ -173,13 +180,16 @@ public sealed partial class RedisStudyStore
             if (parts.Length != 3) continue;
             var metric = Array.IndexOf(metrics, parts[2]);
             if (metric < 0) continue;
-            if (!cells.TryGetValue((parts[0], parts[1]), out var values)) cells[(parts[0], parts[1])] = values = new double[3];
+            if (!cells.TryGetValue((parts[0], parts[1]), out var values)) cells[(parts[0], parts[1])] = values = new double[4];
             values[metric] = double.Parse((string)entry.Value!, CultureInfo.InvariantCulture);
         }
 
         return (IReadOnlyList<UnderstandingTestCell>)cells.Where(kv => Math.Round(kv.Value[0]) > 0)
             .OrderBy(kv => kv.Key.Item1, StringComparer.Ordinal).ThenBy(kv => kv.Key.Item2, StringComparer.Ordinal)
-            .Select(kv => new UnderstandingTestCell(kv.Key.Item1, kv.Key.Item2, (long)Math.Round(kv.Value[0]), kv.Value[1], kv.Value[2]))
+            .Select(kv => new UnderstandingTestCell(kv.Key.Item1, kv.Key.Item2, (long)Math.Round(kv.Value[0]), kv.Value[1], kv.Value[2])
+            {
+                People = (long)Math.Round(kv.Value[3]),
+            })
             .ToArray();
     });
 

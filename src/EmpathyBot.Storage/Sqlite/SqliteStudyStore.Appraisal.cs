@@ -3,7 +3,9 @@
 //                                                        ix (participant) WHERE participant IS NOT NULL
 //   appraisal_counters(source, emotion, factor, condition, n, pa_sum, pa_sq, na_sum, na_sq)   PK (source, emotion, factor, condition)
 //   appraisal_sets(name PK, json, updated_at)
+//   appraisal_people(source, emotion, factor, condition, participant)                      PK (all five); ix (participant)
 // appraisal_counters = per group: count, sums and sums of squares of PA and NA, kept in the answer's transaction.
+// appraisal_people = who answered in each group, so a group's distinct people are counted (Privacy:MinGroupSize).
 using System.Text.Json;
 using EmpathyBot.Core.Appraisal;
 using EmpathyBot.Core.Ports;
@@ -14,7 +16,20 @@ namespace EmpathyBot.Storage.Sqlite;
 
 public sealed partial class SqliteStudyStore
 {
-    private static void MigrateAppraisal(SqliteConnection connection, SqliteTransaction tx) => Execute(connection, """
+    private static void MigrateAppraisal(SqliteConnection connection, SqliteTransaction tx)
+    {
+        var fresh = Scalar(connection, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'appraisal_people';", tx) is null;
+        Execute(connection, AppraisalSchema, tx);
+        if (fresh)
+        {
+            Execute(connection, """
+                INSERT OR IGNORE INTO appraisal_people (source, emotion, factor, condition, participant)
+                SELECT DISTINCT source, emotion, factor, condition, participant FROM appraisal_answers WHERE participant IS NOT NULL;
+                """, tx);
+        }
+    }
+
+    private const string AppraisalSchema = """
         CREATE TABLE IF NOT EXISTS appraisal_answers (
             id TEXT NOT NULL PRIMARY KEY,
             source TEXT NOT NULL,
@@ -47,7 +62,16 @@ public sealed partial class SqliteStudyStore
             json TEXT NOT NULL,
             updated_at INTEGER NOT NULL
         ) WITHOUT ROWID;
-        """, tx);
+        CREATE TABLE IF NOT EXISTS appraisal_people (
+            source TEXT NOT NULL,
+            emotion TEXT NOT NULL,
+            factor TEXT NOT NULL,
+            condition TEXT NOT NULL,
+            participant TEXT NOT NULL,
+            PRIMARY KEY (source, emotion, factor, condition, participant)
+        ) WITHOUT ROWID;
+        CREATE INDEX IF NOT EXISTS ix_appraisal_people_participant ON appraisal_people (participant);
+        """;
 
     public Task<bool> AddAppraisalAnswerAsync(AppraisalAnswer answer, CancellationToken ct = default)
     {
@@ -71,17 +95,30 @@ public sealed partial class SqliteStudyStore
                     na_sum = na_sum + excluded.na_sum, na_sq = na_sq + excluded.na_sq;
                 """, tx, ("$source", answer.Source), ("$emotion", answer.Emotion), ("$factor", answer.Factor),
                 ("$condition", answer.Condition), ("$pa", answer.Score.Pa), ("$na", answer.Score.Na));
+            if (answer.Participant is not null)
+            {
+                Execute(c, """
+                    INSERT INTO appraisal_people (source, emotion, factor, condition, participant)
+                    VALUES ($source, $emotion, $factor, $condition, $participant) ON CONFLICT DO NOTHING;
+                    """, tx, ("$source", answer.Source), ("$emotion", answer.Emotion), ("$factor", answer.Factor),
+                    ("$condition", answer.Condition), ("$participant", answer.Participant));
+            }
+
             return true;
         }, ct);
     }
 
     public Task<IReadOnlyList<AppraisalCell>> GetAppraisalCellsAsync(CancellationToken ct = default) => Read<IReadOnlyList<AppraisalCell>>(c =>
         Query(c, """
-            SELECT source, emotion, factor, condition, n, pa_sum, pa_sq, na_sum, na_sq FROM appraisal_counters
-            WHERE n > 0 ORDER BY source, emotion, factor, condition;
+            SELECT c.source, c.emotion, c.factor, c.condition, c.n, c.pa_sum, c.pa_sq, c.na_sum, c.na_sq, coalesce(p.people, 0)
+            FROM appraisal_counters c
+            LEFT JOIN (SELECT source, emotion, factor, condition, count(*) AS people FROM appraisal_people
+                       GROUP BY source, emotion, factor, condition) p
+              ON p.source = c.source AND p.emotion = c.emotion AND p.factor = c.factor AND p.condition = c.condition
+            WHERE c.n > 0 ORDER BY c.source, c.emotion, c.factor, c.condition;
             """,
             r => new AppraisalCell(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3),
-                new AppraisalMoments(r.GetInt64(4), r.GetInt64(5), r.GetInt64(6), r.GetInt64(7), r.GetInt64(8)))), ct);
+                new AppraisalMoments(r.GetInt64(4), r.GetInt64(5), r.GetInt64(6), r.GetInt64(7), r.GetInt64(8))) { People = r.GetInt64(9) }), ct);
 
     public Task<IReadOnlyList<AppraisalAnswer>> GetAppraisalAnswersAsync(string participant, CancellationToken ct = default) =>
         Read<IReadOnlyList<AppraisalAnswer>>(c => Query(c, """
@@ -106,7 +143,10 @@ public sealed partial class SqliteStudyStore
             WHERE appraisal_counters.source = d.source AND appraisal_counters.emotion = d.emotion
               AND appraisal_counters.factor = d.factor AND appraisal_counters.condition = d.condition;
             """, tx, ("$p", participant));
-        return Execute(c, "DELETE FROM appraisal_answers WHERE participant = $p;", tx, ("$p", participant));
+        Execute(c, "DELETE FROM appraisal_people WHERE participant = $p;", tx, ("$p", participant));
+        var deleted = Execute(c, "DELETE FROM appraisal_answers WHERE participant = $p;", tx, ("$p", participant));
+        if (deleted > 0) CountWithdrawal(c, tx);
+        return deleted;
     }
 
     public Task SaveSituationSetAsync(string name, string json, CancellationToken ct = default) => SaveNamedSet("appraisal_sets", name, json, ct);

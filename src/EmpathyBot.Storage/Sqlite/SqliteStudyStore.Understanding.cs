@@ -4,6 +4,8 @@
 //   understanding_tests(id PK, source, participant, set_name, items, score, at)            ix (participant); (set_name, source)
 //   understanding_cells(set_name, source, n, sum, sumsq)                                   PK (set_name, source)
 //   understanding_sets(name PK, json, updated_at)
+//   understanding_people(set_name, source, participant)                                   PK (all three); ix (participant)
+// understanding_people = who completed a test on each set, so a set's distinct people are counted (Privacy:MinGroupSize).
 // understanding_items and understanding_cells are running sums kept in the transaction of the answer / test they count.
 using System.Text.Json;
 using EmpathyBot.Core.Understanding;
@@ -15,7 +17,20 @@ namespace EmpathyBot.Storage.Sqlite;
 
 public sealed partial class SqliteStudyStore
 {
-    private static void MigrateUnderstanding(SqliteConnection connection, SqliteTransaction tx) => Execute(connection, """
+    private static void MigrateUnderstanding(SqliteConnection connection, SqliteTransaction tx)
+    {
+        var fresh = Scalar(connection, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'understanding_people';", tx) is null;
+        Execute(connection, UnderstandingSchema, tx);
+        if (fresh)
+        {
+            Execute(connection, """
+                INSERT OR IGNORE INTO understanding_people (set_name, source, participant)
+                SELECT DISTINCT set_name, source, participant FROM understanding_tests WHERE participant IS NOT NULL;
+                """, tx);
+        }
+    }
+
+    private const string UnderstandingSchema = """
         CREATE TABLE IF NOT EXISTS understanding_answers (
             id TEXT NOT NULL PRIMARY KEY,
             source TEXT NOT NULL,
@@ -65,7 +80,14 @@ public sealed partial class SqliteStudyStore
             json TEXT NOT NULL,
             updated_at INTEGER NOT NULL
         ) WITHOUT ROWID;
-        """, tx);
+        CREATE TABLE IF NOT EXISTS understanding_people (
+            set_name TEXT NOT NULL,
+            source TEXT NOT NULL,
+            participant TEXT NOT NULL,
+            PRIMARY KEY (set_name, source, participant)
+        ) WITHOUT ROWID;
+        CREATE INDEX IF NOT EXISTS ix_understanding_people_participant ON understanding_people (participant);
+        """;
 
     public Task<bool> AddUnderstandingAnswerAsync(UnderstandingAnswer answer, CancellationToken ct = default)
     {
@@ -131,14 +153,26 @@ public sealed partial class SqliteStudyStore
                 INSERT INTO understanding_cells (set_name, source, n, sum, sumsq) VALUES ($set, $source, 1, $score, $score * $score)
                 ON CONFLICT (set_name, source) DO UPDATE SET n = n + 1, sum = sum + excluded.sum, sumsq = sumsq + excluded.sumsq;
                 """, tx, ("$set", test.Set), ("$source", test.Source), ("$score", test.Score));
+            if (test.Participant is not null)
+            {
+                Execute(c, """
+                    INSERT INTO understanding_people (set_name, source, participant) VALUES ($set, $source, $participant) ON CONFLICT DO NOTHING;
+                    """, tx, ("$set", test.Set), ("$source", test.Source), ("$participant", test.Participant));
+            }
+
             return true;
         }, ct);
     }
 
     public Task<IReadOnlyList<UnderstandingTestCell>> GetUnderstandingTestCellsAsync(CancellationToken ct = default) =>
         Read<IReadOnlyList<UnderstandingTestCell>>(c => Query(c,
-            "SELECT set_name, source, n, sum, sumsq FROM understanding_cells WHERE n > 0 ORDER BY set_name, source;",
-            r => new UnderstandingTestCell(r.GetString(0), r.GetString(1), r.GetInt64(2), r.GetDouble(3), r.GetDouble(4))), ct);
+            """
+            SELECT c.set_name, c.source, c.n, c.sum, c.sumsq, coalesce(p.people, 0) FROM understanding_cells c
+            LEFT JOIN (SELECT set_name, source, count(*) AS people FROM understanding_people GROUP BY set_name, source) p
+              ON p.set_name = c.set_name AND p.source = c.source
+            WHERE c.n > 0 ORDER BY c.set_name, c.source;
+            """,
+            r => new UnderstandingTestCell(r.GetString(0), r.GetString(1), r.GetInt64(2), r.GetDouble(3), r.GetDouble(4)) { People = r.GetInt64(5) }), ct);
 
     public Task<IReadOnlyList<double>> GetUnderstandingScoresAsync(string set, string source, CancellationToken ct = default) =>
         Read<IReadOnlyList<double>>(c => Query(c, "SELECT score FROM understanding_tests WHERE set_name = $set AND source = $source ORDER BY score;",
@@ -147,18 +181,20 @@ public sealed partial class SqliteStudyStore
     /// <summary>Called inside <see cref="ForgetAsync"/>, so withdrawal removes quiz answers and scores in the same transaction.</summary>
     private static (int Answers, int Tests) ForgetUnderstanding(SqliteConnection c, SqliteTransaction tx, string participant)
     {
-        var answers = Query(c, """
+        foreach (var a in Query(c, """
             SELECT id, source, participant, set_name, item_id, vals, score, at FROM understanding_answers WHERE participant = $p;
-            """, ReadAnswer, tx, ("$p", participant));
-        foreach (var a in answers) BumpItem(c, tx, a, -1);
+            """, ReadAnswer, tx, ("$p", participant))) BumpItem(c, tx, a, -1);
         Execute(c, """
             UPDATE understanding_cells SET n = understanding_cells.n - d.n, sum = understanding_cells.sum - d.s, sumsq = understanding_cells.sumsq - d.s2
             FROM (SELECT set_name, source, count(*) AS n, sum(score) AS s, sum(score * score) AS s2
                   FROM understanding_tests WHERE participant = $p GROUP BY set_name, source) d
             WHERE understanding_cells.set_name = d.set_name AND understanding_cells.source = d.source;
             """, tx, ("$p", participant));
-        return (Execute(c, "DELETE FROM understanding_answers WHERE participant = $p;", tx, ("$p", participant)),
-            Execute(c, "DELETE FROM understanding_tests WHERE participant = $p;", tx, ("$p", participant)));
+        Execute(c, "DELETE FROM understanding_people WHERE participant = $p;", tx, ("$p", participant));
+        var answers = Execute(c, "DELETE FROM understanding_answers WHERE participant = $p;", tx, ("$p", participant));
+        var tests = Execute(c, "DELETE FROM understanding_tests WHERE participant = $p;", tx, ("$p", participant));
+        if (answers + tests > 0) CountWithdrawal(c, tx);
+        return (answers, tests);
     }
 
     public Task SaveUnderstandingSetAsync(string name, string json, CancellationToken ct = default) => SaveNamedSet("understanding_sets", name, json, ct);

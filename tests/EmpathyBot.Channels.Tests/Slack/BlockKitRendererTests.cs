@@ -27,14 +27,56 @@ public class BlockKitRendererTests
         AssertWithinLimits(part);
         Assert.Equal("Rate this reply", part.Text);
         var blocks = part.Blocks.Select(b => b!.AsObject()).ToList();
-        Assert.Equal(["header", "section", "section", "actions"], blocks.Select(b => b["type"]!.GetValue<string>()));
-        Assert.Equal("*Speaker*\n>I passed my exam &amp; I'm &lt;so&gt; happy", blocks[1]["text"]!["text"]!.GetValue<string>());
+        Assert.Equal(["header", "rich_text", "section", "actions"], blocks.Select(b => b["type"]!.GetValue<string>()));
+        Assert.Equal(
+            """[{"type":"rich_text_section","elements":[{"type":"text","text":"Speaker","style":{"bold":true}}]},"""
+            + """{"type":"rich_text_quote","elements":[{"type":"text","text":"I passed my exam & I'm <so> happy"}]}]""",
+            blocks[1]["elements"]!.ToJsonString(new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
         var buttons = blocks[3]["elements"]!.AsArray().Select(b => b!.AsObject()).ToList();
         Assert.Equal("""{"action":"rate","reply":"r-1","rating":"good"}""", buttons[0]["value"]!.GetValue<string>());
         Assert.Equal("primary", buttons[0]["style"]!.GetValue<string>());
         Assert.Null(buttons[1]["style"]);
         Assert.Equal("danger", buttons[2]["style"]!.GetValue<string>());
         Assert.Equal(3, buttons.Select(b => b["action_id"]!.GetValue<string>()).Distinct().Count());
+    }
+
+    [Theory]
+    [InlineData("*bold* _italic_ ~strike~ `code` ```block```")]
+    [InlineData("<http://127.0.0.1:9/pixel|click me> and <https://evil.example>")]
+    [InlineData("<!channel> <!here> <@U024BE7LH> <#C024BE7LR>")]
+    [InlineData("&lt;escaped&gt; &amp; & < >")]
+    [InlineData("> not a quote\n- not a list\n:smile: http://127.0.0.1:9/auto")]
+    public void A_quote_reaches_slack_as_rich_text_exactly_as_written(string hostile)
+    {
+        var message = new Message($"Rate this reply: \"{hostile}\"", [new Quote("The reply", hostile)], RatingButtons);
+
+        var part = Assert.Single(renderer.Render(message));
+
+        AssertWithinLimits(part);
+        var quote = part.Blocks[0]!["elements"]![1]!.AsObject();
+        Assert.Equal("rich_text_quote", quote["type"]!.GetValue<string>());
+        var run = Assert.Single(quote["elements"]!.AsArray())!.AsObject();
+        Assert.Equal(["type", "text"], run.Select(p => p.Key));
+        Assert.Equal(hostile.ReplaceLineEndings("\n"), run["text"]!.GetValue<string>());
+        Assert.DoesNotContain('<', part.Text);
+        Assert.DoesNotContain('>', part.Text);
+        Assert.Equal($"Rate this reply: \"{BlockKitRenderer.Escape(hostile)}\"", part.Text);
+    }
+
+    [Fact]
+    public void A_long_quote_is_split_over_rich_text_blocks_and_keeps_every_character()
+    {
+        var line = string.Concat(Enumerable.Repeat("*a* <b> & ", 60));
+        var text = string.Join("\n", Enumerable.Repeat(line, 12));
+
+        var part = Assert.Single(renderer.Render(new Message("long", [new Quote("The reply", text)], [])));
+
+        AssertWithinLimits(part);
+        Assert.True(part.Blocks.Count > 1);
+        Assert.All(part.Blocks, b => Assert.Equal("rich_text", b!["type"]!.GetValue<string>()));
+        var runs = part.Blocks.SelectMany(b => b!["elements"]!.AsArray()).Where(e => e!["type"]!.GetValue<string>() == "rich_text_quote")
+            .Select(e => e!["elements"]![0]!["text"]!.GetValue<string>());
+        Assert.Equal(text, string.Join("\n", runs));
     }
 
     [Fact]
@@ -228,6 +270,10 @@ public class BlockKitRendererTests
                         actionIds.Add(button["action_id"]!.GetValue<string>());
                     }
 
+                    break;
+                case "rich_text":
+                    Assert.All(block["elements"]!.AsArray().SelectMany(e => e!["elements"]!.AsArray()),
+                        run => Assert.InRange(run!["text"]!.GetValue<string>().Length, 1, BlockKitRenderer.MaxSectionText));
                     break;
                 case "input":
                     actionIds.Add(block["element"]!["action_id"]!.GetValue<string>());

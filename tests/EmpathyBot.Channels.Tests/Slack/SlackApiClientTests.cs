@@ -51,6 +51,16 @@ public sealed class SlackApiClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Posted_messages_never_unfurl_links_a_participant_wrote()
+    {
+        await client.PostMessageAsync("D1", Hello);
+
+        var call = Assert.Single(slack.Calls);
+        Assert.False(call.Body["unfurl_links"]!.GetValue<bool>());
+        Assert.False(call.Body["unfurl_media"]!.GetValue<bool>());
+    }
+
+    [Fact]
     public async Task Update_sends_channel_and_ts()
     {
         await client.UpdateMessageAsync("D1", "1.5", Hello);

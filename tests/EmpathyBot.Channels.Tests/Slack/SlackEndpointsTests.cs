@@ -57,7 +57,8 @@ public sealed class SlackEndpointsTests : IAsyncLifetime
         var post = (await slack.WaitForAsync(c => c.Any(x => x.Path == "/api/chat.postMessage")))[0];
         Assert.Equal("Bearer " + SlackTestApp.BotToken, post.Authorization);
         Assert.Equal("D1", post.Body["channel"]!.GetValue<string>());
-        Assert.Equal("echo: hello & <there>", post.Body["text"]!.GetValue<string>());
+        // Unescaped on the way in, escaped again on the way out: Slack shows "echo: hello & <there>".
+        Assert.Equal("echo: hello &amp; &lt;there&gt;", post.Body["text"]!.GetValue<string>());
         Assert.Equal("section", post.Body["blocks"]![0]!["type"]!.GetValue<string>());
         var turn = Assert.Single(app.Turns);
         Assert.Equal(new Turn("slack", "U1", "D1", TurnKind.Message, "hello & <there>", null, "Ev1"), turn);

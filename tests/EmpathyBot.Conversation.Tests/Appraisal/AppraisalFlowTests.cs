@@ -62,7 +62,8 @@ public sealed class AppraisalFlowTests : IAsyncLifetime
         Assert.Contains("(NA) by +30.0", text);
         var table = result.Replies.SelectMany(m => m.Blocks).OfType<Table>().Single();
         Assert.Equal(["You", "-10.0", "+30.0", "1"], table.Rows[0]);
-        Assert.Equal("People (average)", table.Rows[1][0]);
+        // One person is fewer than Privacy:MinGroupSize (5): people's average is withheld, not shown as theirs.
+        Assert.Equal(["People (average)", "–", "–", "fewer than 5 people so far"], table.Rows[1]);
 
         var stored = await harness.Store.GetAppraisalAnswersAsync(ParticipantOf("ann"));
         Assert.Equal([AppraisalConditions.Default, AppraisalConditions.Evoked], stored.Select(a => a.Condition));

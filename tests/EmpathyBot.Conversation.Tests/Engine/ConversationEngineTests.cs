@@ -56,6 +56,36 @@ public sealed class ConversationEngineTests : IAsyncLifetime
         Assert.Equal(Sources.Human, replies[0].Source);
     }
 
+    [Theory]
+    [InlineData("I hear you\u001b[2J", "U+001B, character 11")]
+    [InlineData("so sorry\u0000", "U+0000, character 9")]
+    [InlineData("that hurts\u0007", "U+0007, character 11")]
+    [InlineData("\u009bhi there", "U+009B, character 1")]
+    [InlineData("oh no\u007f", "U+007F, character 6")]
+    public async Task A_reply_with_a_control_character_is_refused_and_the_prompt_stays_open(string reply, string named)
+    {
+        await h.ConsentAsync("ann");
+        await h.SayAsync("ann", "respond");
+
+        var refused = await h.SayAsync("ann", reply);
+        Assert.Contains("invisible control character (" + named + ")", EngineHarness.Text(refused));
+        Assert.Contains("Type your reply.", EngineHarness.Text(refused));
+        Assert.Empty(await h.Store.GetRepliesForPromptAsync(h.Scheduled.PromptIds[0]));
+
+        Assert.Contains("Your reply is saved", EngineHarness.Text(await h.SayAsync("ann", "I'm here for you.")));
+        Assert.Equal("I'm here for you.", Assert.Single(await h.Store.GetRepliesForPromptAsync(h.Scheduled.PromptIds[0])).Text);
+    }
+
+    [Fact]
+    public async Task Line_breaks_and_tabs_are_kept_in_a_reply()
+    {
+        await h.ConsentAsync("ann");
+        await h.SayAsync("ann", "respond");
+
+        Assert.Contains("Your reply is saved", EngineHarness.Text(await h.SayAsync("ann", "First line\r\nsecond\tline\nthird")));
+        Assert.Equal("First line\r\nsecond\tline\nthird", Assert.Single(await h.Store.GetRepliesForPromptAsync(h.Scheduled.PromptIds[0])).Text);
+    }
+
     [Fact]
     public async Task Prompts_are_balanced_across_participants()
     {

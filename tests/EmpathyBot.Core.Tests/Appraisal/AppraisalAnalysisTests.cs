@@ -79,4 +79,55 @@ public class AppraisalAnalysisTests
         var e = Assert.Throws<FormatException>(() => AppraisalCsv.Read(new StringReader(csv)));
         Assert.Contains(message, e.Message);
     }
+
+    private static AppraisalCell Cell(string source, string condition, long people, long n, long pa, long na, string emotion = "", string factor = "") =>
+        new(source, emotion, factor, condition, new AppraisalMoments(n, pa * n, pa * pa * n + n, na * n, na * na * n + n)) { People = people };
+
+    [Fact]
+    public void Peoples_groups_below_the_minimum_are_left_out_of_every_figure_and_marked_withheld()
+    {
+        AppraisalCell[] cells =
+        [
+            Cell("human", "default", people: 6, n: 6, pa: 30, na: 12),
+            Cell("human", "evoked", people: 5, n: 5, pa: 22, na: 25, "Anger", "Unfair"),
+            Cell("human", "evoked", people: 1, n: 1, pa: 10, na: 50, "Anger", "Careless"),
+            Cell("human", "evoked", people: 2, n: 3, pa: 15, na: 40, "Fear", "Danger"),
+            Cell("gpt", "evoked", people: 0, n: 1, pa: 10, na: 50, "Fear", "Danger"),
+            Cell("gpt", "default", people: 0, n: 1, pa: 30, na: 12),
+        ];
+
+        var summary = AppraisalAnalysis.Summarise(cells, minGroupSize: 5);
+
+        Assert.Equal(5, summary.MinGroupSize);
+        var human = summary.Sources["human"];
+        Assert.False(human.Default.Withheld);
+        Assert.Equal(30, human.Default.PaMean);
+        // Anger: only the group of five counts, so Anger minus Unfair shows nothing of the lone "Careless" answer.
+        var anger = human.Emotions["Anger"];
+        Assert.Equal((5L, -8.0, true), (anger.Change.N, anger.Change.PaChange!.Value, anger.Change.Withheld));
+        Assert.Equal(anger.Change.PaChange, anger.Factors["Unfair"].PaChange);
+        Assert.False(anger.Factors["Unfair"].Withheld);
+        Assert.Equal((0L, null, null, true), (anger.Factors["Careless"].N, anger.Factors["Careless"].PaChange, anger.Factors["Careless"].NaChange, anger.Factors["Careless"].Withheld));
+        // Fear has two people (three answers): withheld everywhere, and the overall change is Anger's group alone.
+        Assert.Equal((null, true), (human.Emotions["Fear"].Change.PaChange, human.Emotions["Fear"].Change.Withheld));
+        Assert.Equal((5L, -8.0), (human.Overall.N, human.Overall.PaChange!.Value));
+        // Contenders are not people: every answer counts.
+        Assert.Equal((-20.0, false), (summary.Sources["gpt"].Overall.PaChange!.Value, summary.Sources["gpt"].Overall.Withheld));
+    }
+
+    [Fact]
+    public void A_small_default_group_withholds_every_change_of_people()
+    {
+        AppraisalCell[] cells =
+        [
+            Cell("human", "default", people: 4, n: 4, pa: 30, na: 12),
+            Cell("human", "evoked", people: 9, n: 9, pa: 22, na: 25, "Anger", "Unfair"),
+        ];
+
+        var human = AppraisalAnalysis.Summarise(cells, minGroupSize: 5).Sources["human"];
+
+        Assert.Equal((0L, null, null, true), (human.Default.N, human.Default.PaMean, human.Default.NaSd, human.Default.Withheld));
+        Assert.Equal((null, null, true), (human.Overall.PaChange, human.Overall.PaP, human.Overall.Withheld));
+        Assert.True(AppraisalAnalysis.Summarise(cells, minGroupSize: 4).Sources["human"].Overall.PaChange is -8.0);
+    }
 }

@@ -37,4 +37,21 @@ public sealed class AppraisalReportTests
         Assert.Equal("", AppraisalReport.Section(null));
         Assert.Equal("", AppraisalReport.Section(new AppraisalSummary(0.01, new Dictionary<string, AppraisalSourceSummary>())));
     }
+
+    [Fact]
+    public void Withheld_groups_say_so_instead_of_showing_figures()
+    {
+        var withheld = new AppraisalChange(0, null, null, null, null, "none", "none") { Withheld = true };
+        var summary = new AppraisalSummary(0.01, new Dictionary<string, AppraisalSourceSummary>
+        {
+            ["human"] = new(new AppraisalGroup(0, null, null, null, null) { Withheld = true }, withheld,
+                new Dictionary<string, AppraisalEmotionSummary> { ["Anger"] = new(withheld, new Dictionary<string, AppraisalChange>()) }),
+        }) { MinGroupSize = 5 };
+
+        var html = AppraisalReport.Section(summary);
+
+        Assert.Contains("default: fewer than 5 people", html);
+        Assert.Contains("<td>Overall</td><td>withheld (fewer than 5 people)</td><td>–</td>", html);
+        Assert.Contains("groups of fewer than 5 people are withheld", html);
+    }
 }

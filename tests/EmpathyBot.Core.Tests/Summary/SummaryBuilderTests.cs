@@ -15,8 +15,8 @@ public sealed class SummaryBuilderTests
         };
         var summary = SummaryBuilder.Build(rows);
         var gpt = summary.Overall.Sources["gpt-4"];
-        Assert.Equal(0.3134, gpt.GoodIncreaseVsBaseline!.Value, 4);
-        Assert.Null(summary.Overall.Sources["human"].GoodIncreaseVsBaseline);
+        Assert.Equal(0.3134, gpt.GoodIncreaseVsPeople!.Value, 4);
+        Assert.Null(summary.Overall.Sources["human"].GoodIncreaseVsPeople);
         Assert.Equal("negative", summary.Emotions["sad"].Valence);
         Assert.Equal("human", summary.Overall.Sources.Keys.First());
     }
@@ -35,7 +35,7 @@ public sealed class SummaryBuilderTests
         Assert.Equal((4L, 4L, 3L, 1L, 0L), (human.Replies, human.Ratings, human.Good, human.Okay, human.Bad));
         Assert.Equal(0.75, human.GoodRate);
         Assert.Null(summary.Overall.Sources["bot"].GoodRate);
-        Assert.Null(summary.Overall.Sources["bot"].GoodIncreaseVsBaseline);
+        Assert.Null(summary.Overall.Sources["bot"].GoodIncreaseVsPeople);
         Assert.Equal("positive", summary.Emotions["joyful"].Valence);
     }
 }

@@ -84,4 +84,33 @@ public sealed class UnderstandingAnalysisTests
         Assert.Contains("75%", html);
         Assert.Equal("", UnderstandingReport.Section(null));
     }
+
+    [Fact]
+    public void Fewer_people_than_the_minimum_leave_nothing_computed_from_their_scores()
+    {
+        IReadOnlyList<UnderstandingItemStats> stats =
+        [
+            new("allocation", "human", "a1", 4, [16, 12, 8, 4], 4, 4.0),
+            new("allocation", "human", "a2", 4, [4, 4, 16, 16], 4, 8.0),
+            new("allocation", "gpt", "a1", 1, [4, 3, 2, 1], 1, 0.5),
+            new("allocation", "gpt", "a2", 1, [1, 1, 4, 4], 1, 1.5),
+        ];
+        IReadOnlyList<UnderstandingTestCell> cells = [new("allocation", "human", 4, 6, 10) { People = 4 }, new("allocation", "gpt", 1, 1, 1)];
+
+        var withheld = UnderstandingAnalysis.SummariseSet(Bank, cells, stats, [1.0, 1.5, 1.5, 2.0], minNorm: 2, minGroupSize: 5);
+
+        Assert.Equal((4L, 4L, null, null, true), (withheld.Humans.N, withheld.Humans.People, withheld.Humans.Mean, withheld.Humans.Sd, withheld.Humans.Withheld));
+        Assert.Equal("published", withheld.Norm!.Source); // not people's, though MinNorm (2) is reached
+        Assert.Null(withheld.Contenders["gpt"].Percentile);
+        Assert.Null(withheld.Contenders["gpt"].PatternR);
+        Assert.Equal(1.0, withheld.Contenders["gpt"].Score); // the contender's own figures stay
+
+        var html = UnderstandingReport.Section(new UnderstandingSummary(2, new Dictionary<string, UnderstandingSetSummary> { ["allocation"] = withheld }) { MinGroupSize = 5 });
+        Assert.Contains("withheld (fewer than 5 people)", html);
+        Assert.DoesNotContain("1.50", html);
+
+        var shown = UnderstandingAnalysis.SummariseSet(Bank, cells, stats, [1.0, 1.5, 1.5, 2.0], minNorm: 2, minGroupSize: 4);
+        Assert.Equal((1.5, false, "people"), (shown.Humans.Mean!.Value, shown.Humans.Withheld, shown.Norm!.Source));
+        Assert.Equal(75, shown.Contenders["gpt"].Percentile);
+    }
 }

@@ -52,14 +52,17 @@ public sealed class AppraisalWebChatTests : IAsyncLifetime
         var text = BotActivity.Text(result);
         Assert.Contains("(PA) changed by -20.0", text);
         Assert.Contains("(NA) by +20.0", text);
-        Assert.Contains("People (average)", text);
+        // One person is fewer than Privacy:MinGroupSize (5): their answers are not shown as people's average.
+        Assert.Contains("fewer than 5 people so far", text);
 
         var summary = await host.Client.GetFromJsonAsync<JsonObject>("api/summary");
         var human = summary!["appraisal"]!["sources"]!["human"]!;
-        Assert.Equal(1, (int)human["default"]!["n"]!);
-        Assert.Equal(40.0, (double)human["default"]!["paMean"]!);
-        Assert.Equal(-20.0, (double)human["overall"]!["paChange"]!);
-        Assert.Equal(20.0, (double)human["overall"]!["naChange"]!);
+        Assert.Equal(5, (int)summary["appraisal"]!["minGroupSize"]!);
+        Assert.True((bool)human["default"]!["withheld"]!);
+        Assert.Null(human["default"]!["paMean"]);
+        Assert.True((bool)human["overall"]!["withheld"]!);
+        Assert.Null(human["overall"]!["paChange"]);
+        Assert.Null(human["overall"]!["naChange"]);
         Assert.Equal("none", (string?)human["overall"]!["paMark"]);
         Assert.Single(human["emotions"]!.AsObject());
         Assert.Equal(0.01, (double)summary["appraisal"]!["alpha"]!);

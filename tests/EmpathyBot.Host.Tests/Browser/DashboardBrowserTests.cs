@@ -8,6 +8,7 @@ namespace EmpathyBot.Host.Tests.Browser;
 
 /// <summary>The live dashboard in Chromium: a rating taken through the bot's API appears without a reload.</summary>
 [Collection(BrowserCollection.Name)]
+[Trait("Category", "EndToEnd")]
 public sealed class DashboardBrowserTests(ChromiumFixture chromium) : IAsyncLifetime
 {
     private BotHost host = null!;
@@ -45,5 +46,26 @@ public sealed class DashboardBrowserTests(ChromiumFixture chromium) : IAsyncLife
         // The page counts pushed updates since it loaded; a reload would start again at 1.
         Assert.True(await page.EvaluateAsync<int>("() => Number(document.body.getAttribute('data-updates'))") >= 2);
         await page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "empathybot-dashboard.png"), FullPage = true });
+    }
+
+    [Fact]
+    [Trait("Category", "EndToEnd")]
+    public async Task A_dashboard_behind_an_access_key_opened_with_the_key_goes_live()
+    {
+        await using var keyed = await BotHost.StartAsync(new Dictionary<string, string?> { ["Dashboard:AccessKey"] = "k3y/with+signs" });
+        var store = keyed.Get<IStudyStore>();
+        var t0 = DateTimeOffset.UtcNow;
+        await store.UpsertPromptsAsync([new StudyPrompt("k-1", "joyful", "I got a puppy.", "He is so tiny!", "dash")]);
+        await store.AddReplyAsync(new Reply("k-g", "k-1", "gpt", "Congratulations on your new puppy!", null, t0));
+        await store.AddRatingAsync(new Rating("k-g", "seed", RatingValue.Good, t0));
+
+        var page = await chromium.NewPageAsync();
+        var refused = await page.GotoAsync(new Uri(keyed.BaseAddress, "dashboard").ToString());
+        Assert.Equal(401, refused!.Status);
+
+        // The page hands its ?key= on to the event stream (EventSource sends no headers).
+        await page.GotoAsync(new Uri(keyed.BaseAddress, "dashboard?key=" + Uri.EscapeDataString("k3y/with+signs")).ToString());
+        await Assertions.Expect(page.Locator("#status")).ToHaveAttributeAsync("data-state", "live", new() { Timeout = 10_000 });
+        await Assertions.Expect(page.Locator("[data-fact='ratings']")).ToHaveTextAsync("1", new() { Timeout = 10_000 });
     }
 }

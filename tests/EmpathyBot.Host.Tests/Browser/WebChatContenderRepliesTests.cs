@@ -12,6 +12,7 @@ namespace EmpathyBot.Host.Tests.Browser;
 /// local OpenAI-compatible server) answer it in the background, and a moment later the person rates their replies.
 /// </summary>
 [Collection(BrowserCollection.Name)]
+[Trait("Category", "EndToEnd")]
 public sealed class WebChatContenderRepliesTests(ChromiumFixture chromium)
 {
     private const string LlmText = "That sounds like a lot to carry. I'm glad you told me, and I'm here to listen.";

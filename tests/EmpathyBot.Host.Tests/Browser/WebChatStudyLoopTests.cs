@@ -7,6 +7,7 @@ namespace EmpathyBot.Host.Tests.Browser;
 
 /// <summary>A person in a real browser, through the official Web Chat: consent, respond, rate, summary.</summary>
 [Collection(BrowserCollection.Name)]
+[Trait("Category", "EndToEnd")]
 public sealed class WebChatStudyLoopTests(ChromiumFixture chromium) : IAsyncLifetime
 {
     private BotHost host = null!;

@@ -1,3 +1,4 @@
+using EmpathyBot.Services.Privacy;
 using EmpathyBot.Services.Understanding;
 using EmpathyBot.Services.Appraisal;
 using EmpathyBot.Services;
@@ -7,6 +8,7 @@ using EmpathyBot.Channels.Teams;
 using EmpathyBot.Channels.DirectLine;
 using EmpathyBot.Channels.Slack;
 using EmpathyBot.Conversation;
+using EmpathyBot.Host.Dashboard;
 using EmpathyBot.Models.Appraisal;
 using EmpathyBot.Models.Configuration;
 using EmpathyBot.Models.Understanding;
@@ -31,6 +33,8 @@ public sealed class SampleSettingsTests
         ["Prompting"] = typeof(PromptingOptions),
         ["ModelRunner"] = typeof(ModelRunnerOptions),
         ["Data"] = typeof(DataOptions),
+        ["Dashboard"] = typeof(DashboardOptions),
+        ["Privacy"] = typeof(PrivacyOptions),
     };
 
     private static readonly JsonElement Sample = JsonDocument.Parse(
@@ -63,4 +67,26 @@ public sealed class SampleSettingsTests
         .Where(p => p.SetMethod is { IsPublic: true })
         .Select(p => p.Name)
         .ToHashSet(StringComparer.OrdinalIgnoreCase);
+
+    [Theory]
+    [InlineData("Privacy:MinGroupSize", "0")]
+    [InlineData("Dashboard:MaxStreams", "0")]
+    [InlineData("Dashboard:UpdateInterval", "00:00:00")]
+    public async Task A_bad_privacy_or_dashboard_setting_stops_the_host_naming_it(string setting, string value)
+    {
+        var directory = Directory.CreateTempSubdirectory("empathybot-settings-").FullName;
+        try
+        {
+            var error = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(async () =>
+            {
+                await using var host = await Infrastructure.BotHost.StartAsync(new Dictionary<string, string?> { [setting] = value }, dataDirectory: directory);
+            });
+            Assert.Contains(setting, error.Message);
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(directory, recursive: true);
+        }
+    }
 }

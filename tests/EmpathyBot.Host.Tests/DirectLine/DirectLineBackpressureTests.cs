@@ -1,7 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text.Json.Nodes;
 using EmpathyBot.Channels.Work;
 using EmpathyBot.Conversation.Engine;
 using EmpathyBot.Conversation.Messages;
@@ -28,7 +25,7 @@ public sealed class DirectLineBackpressureTests
         var accepted = clients[..2].Select(c => c.SayAsync($"hello from {c.ConversationId}")).ToArray();
         await WaitUntilAsync(() => host.Get<ConversationWorkQueue>().Pending == 2);
 
-        using (var refused = await PostAsync(host, clients[2], "one too many"))
+        using (var refused = await clients[2].PostAsync("one too many"))
         {
             Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
             Assert.Equal(TimeSpan.FromSeconds(1), refused.Headers.RetryAfter?.Delta);
@@ -47,16 +44,6 @@ public sealed class DirectLineBackpressureTests
         Assert.Contains(retried, r => (string?)r["text"] == "answered: one too many");
         string[] expected = ["hello from " + clients[0].ConversationId, "hello from " + clients[1].ConversationId, "one too many"];
         Assert.Equal(expected.Order(), engine.Seen.Order());
-    }
-
-    private static async Task<HttpResponseMessage> PostAsync(BotHost host, DirectLineClient client, string text)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Post, $"v3/directline/conversations/{client.ConversationId}/activities")
-        {
-            Content = JsonContent.Create(new JsonObject { ["type"] = "message", ["text"] = text }),
-        };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", client.Token);
-        return await host.Client.SendAsync(request);
     }
 
     private static async Task WaitUntilAsync(Func<bool> condition)

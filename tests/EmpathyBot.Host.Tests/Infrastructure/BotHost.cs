@@ -11,10 +11,12 @@ namespace EmpathyBot.Host.Tests.Infrastructure;
 public sealed class BotHost : IAsyncDisposable
 {
     private readonly WebApplication app;
+    private readonly bool ownsDirectory;
 
-    private BotHost(WebApplication app, Uri baseAddress, string dataDirectory)
+    private BotHost(WebApplication app, Uri baseAddress, string dataDirectory, bool ownsDirectory)
     {
         this.app = app;
+        this.ownsDirectory = ownsDirectory;
         BaseAddress = baseAddress;
         DataDirectory = dataDirectory;
         Client = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
@@ -50,7 +52,8 @@ public sealed class BotHost : IAsyncDisposable
         });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new BotHost(app, new Uri(address.TrimEnd('/') + "/"), directory);
+        // A directory the caller chose outlives the host (a restart test starts another host on it).
+        return new BotHost(app, new Uri(address.TrimEnd('/') + "/"), directory, ownsDirectory: dataDirectory is null);
     }
 
     public T Get<T>() where T : notnull => app.Services.GetRequiredService<T>();
@@ -61,6 +64,7 @@ public sealed class BotHost : IAsyncDisposable
         await app.StopAsync();
         await app.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (!ownsDirectory) return;
         try
         {
             Directory.Delete(DataDirectory, recursive: true);

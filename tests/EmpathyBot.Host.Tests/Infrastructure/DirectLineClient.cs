@@ -5,8 +5,11 @@ using System.Text.Json.Nodes;
 
 namespace EmpathyBot.Host.Tests.Infrastructure;
 
-/// <summary>A Direct Line 3.0 client as Web Chat uses it: token, conversation, post, poll with watermark.</summary>
-public sealed class DirectLineClient(HttpClient http, string userId)
+/// <summary>
+/// A Direct Line 3.0 client as the built-in page and Web Chat use it: token (the server chooses the user), conversation,
+/// post, poll with watermark. <paramref name="name"/> is only the display name; <see cref="UserId"/> is who the server says we are.
+/// </summary>
+public sealed class DirectLineClient(HttpClient http, string name)
 {
     private string? token;
     private string watermark = "";
@@ -17,10 +20,22 @@ public sealed class DirectLineClient(HttpClient http, string userId)
 
     public string Token => token ?? throw new InvalidOperationException("Start first.");
 
-    public async Task StartAsync()
+    /// <summary>The participant id the server bound our token to.</summary>
+    public string UserId { get; private set; } = "";
+
+    /// <summary>The credential to come back as the same participant.</summary>
+    public string Resume { get; private set; } = "";
+
+    /// <summary>Starts a conversation as a new participant, or as the one <paramref name="resume"/> names.</summary>
+    public async Task StartAsync(string? resume = null)
     {
-        var generated = await (await http.PostAsync($"webchat/token?user={Uri.EscapeDataString(userId)}", null)).Content.ReadFromJsonAsync<JsonObject>();
+        var url = resume is null ? "webchat/token" : $"webchat/token?resume={Uri.EscapeDataString(resume)}";
+        using var minted = await http.PostAsync(url, null);
+        minted.EnsureSuccessStatusCode();
+        var generated = await minted.Content.ReadFromJsonAsync<JsonObject>();
         token = (string)generated!["token"]!;
+        UserId = (string)generated["userId"]!;
+        Resume = (string)generated["resume"]!;
         using var request = new HttpRequestMessage(HttpMethod.Post, "v3/directline/conversations");
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         using var response = await http.SendAsync(request);
@@ -29,6 +44,31 @@ public sealed class DirectLineClient(HttpClient http, string userId)
         ConversationId = (string)started!["conversationId"]!;
         StreamUrl = (string)started["streamUrl"]!;
         token = (string)started["token"]!;
+    }
+
+    /// <summary>The same conversation, token and watermark, continued through another host (a restart or another instance).</summary>
+    public DirectLineClient On(HttpClient other) => new(other, name)
+    {
+        token = token,
+        watermark = watermark,
+        ConversationId = ConversationId,
+        StreamUrl = StreamUrl,
+        UserId = UserId,
+        Resume = Resume,
+    };
+
+    /// <summary>The stream URL on <paramref name="host"/> instead of the host that started the conversation.</summary>
+    public Uri StreamUrlOn(Uri host) => new UriBuilder(StreamUrl) { Host = host.Host, Port = host.Port }.Uri;
+
+    /// <summary>Every activity of the conversation from the start, without moving the watermark.</summary>
+    public async Task<IReadOnlyList<JsonObject>> TranscriptAsync()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"v3/directline/conversations/{ConversationId}/activities");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var response = await http.SendAsync(request);
+        response.EnsureSuccessStatusCode();
+        var set = await response.Content.ReadFromJsonAsync<JsonObject>();
+        return set!["activities"]!.AsArray().Select(a => a!.AsObject()).ToArray();
     }
 
     public Task<IReadOnlyList<JsonObject>> JoinAsync() =>
@@ -40,6 +80,17 @@ public sealed class DirectLineClient(HttpClient http, string userId)
     /// <summary>An Action.Submit as Web Chat posts it: a message with no text and the card data as value.</summary>
     public Task<IReadOnlyList<JsonObject>> SubmitAsync(JsonNode data) =>
         SendAsync(new JsonObject { ["type"] = "message", ["value"] = data.DeepClone(), ["from"] = From() });
+
+    /// <summary>Posts a message and returns the HTTP answer as it is (for refusals), without polling.</summary>
+    public async Task<HttpResponseMessage> PostAsync(string text)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"v3/directline/conversations/{ConversationId}/activities")
+        {
+            Content = JsonContent.Create(new JsonObject { ["type"] = "message", ["text"] = text, ["from"] = From() }),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return await http.SendAsync(request);
+    }
 
     /// <summary>Posts an activity and returns the bot activities that followed it.</summary>
     public async Task<IReadOnlyList<JsonObject>> SendAsync(JsonObject activity)
@@ -65,7 +116,7 @@ public sealed class DirectLineClient(HttpClient http, string userId)
         return set["activities"]!.AsArray().Select(a => a!.AsObject()).ToArray();
     }
 
-    private JsonObject From() => new() { ["id"] = userId, ["name"] = "Tester", ["role"] = "user" };
+    private JsonObject From() => new() { ["id"] = UserId, ["name"] = name, ["role"] = "user" };
 }
 
 /// <summary>Reads what a participant would see in a bot activity.</summary>
@@ -73,7 +124,7 @@ public static class BotActivity
 {
     public static JsonObject? Card(JsonObject activity) => activity["attachments"]?[0]?["content"]?.AsObject();
 
-    /// <summary>All visible text: the message text and every TextBlock and fact in its card.</summary>
+    /// <summary>All visible text: the message text and every TextBlock, TextRun and fact in its card.</summary>
     public static string Text(JsonObject activity)
     {
         var parts = new List<string>();
@@ -95,7 +146,7 @@ public static class BotActivity
         switch (node)
         {
             case JsonObject o:
-                if ((string?)o["type"] == "TextBlock" && o["text"] is { } t) parts.Add((string)t!);
+                if ((string?)o["type"] is "TextBlock" or "TextRun" && o["text"] is { } t) parts.Add((string)t!);
                 if (o["title"] is JsonValue title && o["value"] is JsonValue value) parts.Add($"{title}: {value}");
                 foreach (var (_, child) in o) Collect(child, parts);
                 break;

@@ -14,6 +14,7 @@ public sealed class TeamsManifestTests : IDisposable
 
     [Trait("Category", "EndToEnd")]
     [Fact]
+    [Trait("Category", "EndToEnd")]
     public async Task The_packaged_manifest_is_valid_against_the_official_schema()
     {
         RepoPaths.RequireNodeModules("@microsoft/app-manifest");
@@ -37,6 +38,7 @@ public sealed class TeamsManifestTests : IDisposable
 
     [Trait("Category", "EndToEnd")]
     [Fact]
+    [Trait("Category", "EndToEnd")]
     public async Task The_schema_check_rejects_the_unfilled_template()
     {
         RepoPaths.RequireNodeModules("@microsoft/app-manifest");

@@ -87,18 +87,24 @@ public sealed partial class UnderstandingWebChatTests
         Assert.Matches(@"SECEU score \d+\.\d\d, EQ \d+", text);
         Assert.Contains("published SECEU norm", text);
         Assert.Contains("fake-llm", text);
+        // One person is fewer than Privacy:MinGroupSize (5): no people's average, and no percentile against them.
+        Assert.Contains("People (fewer than 5 so far)", text);
+        Assert.Contains("People's average and percentiles appear once 5 people have taken this part.", text);
 
         var summary = (await host.Client.GetFromJsonAsync<JsonObject>("api/summary"))!["understanding"]!;
         Assert.Equal(30, (int)summary["minNorm"]!);
         var allocation = summary["sets"]!["allocation"]!;
         Assert.Equal("seceu", (string?)allocation["measure"]);
         Assert.Equal(1, (int)allocation["humans"]!["n"]!);
+        Assert.Equal(1, (int)allocation["humans"]!["people"]!);
+        Assert.True((bool)allocation["humans"]!["withheld"]!);
+        Assert.Null(allocation["humans"]!["mean"]);
         Assert.Equal("published", (string?)allocation["norm"]!["source"]);
         var contender = allocation["contenders"]!["fake-llm"]!;
         Assert.Equal(24, (int)contender["items"]!);
         Assert.Equal(allocationRun.Score!.Value, (double)contender["score"]!, 9);
         Assert.Equal(15 * (2.79 - allocationRun.Score.Value) / 0.822 + 100, (double)contender["eq"]!, 9);
-        Assert.NotNull(contender["percentile"]);
+        Assert.Null(contender["percentile"]);
 
         var intensity = summary["sets"]!["intensity"]!;
         Assert.Equal(1, (int)intensity["humans"]!["n"]!);

@@ -1,4 +1,6 @@
 using EmpathyBot.Core.Study;
+using EmpathyBot.Models.Appraisal;
+using EmpathyBot.Models.Understanding;
 using EmpathyBot.Models.Running;
 using EmpathyBot.Core.Ports;
 using EmpathyBot.Storage;
@@ -32,10 +34,14 @@ public sealed class ModelsHarness : IAsyncDisposable
     public TestData Data => _data;
 
     /// <summary>One fake-server contender "fake-llm" (model "fake-model") plus whatever <paramref name="extra"/> adds.</summary>
+    /// <param name="time">The clock every service gets (default: the system clock).</param>
+    /// <param name="withQuestionnaires">A one-situation set and a one-item bank for the appraisal and understanding runners.</param>
     public static async Task<ModelsHarness> StartAsync(FakeOpenAiServer? server, int maxConcurrency = 4, string timeout = "00:00:05",
-        int maxAttempts = 4, bool withBaseline = false, params (string Key, string? Value)[] extra)
+        int maxAttempts = 4, bool withBaseline = false, TimeProvider? time = null, bool withQuestionnaires = false,
+        params (string Key, string? Value)[] extra)
     {
         var data = new TestData();
+        if (withQuestionnaires) data.AddQuestionnaires();
         var settings = new List<(string, string?)>();
         var i = 0;
         if (withBaseline)
@@ -62,7 +68,9 @@ public sealed class ModelsHarness : IAsyncDisposable
         services.AddLogging();
         services.AddSingleton<IConfiguration>(configuration);
         services.AddSingleton<IStudyStore>(_ => new SqliteStudyStore(data.StoreDirectory)).AddStudyStorePorts();
+        if (time is not null) services.AddSingleton(time);
         services.AddEmpathyBotModels(configuration);
+
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
         var harness = new ModelsHarness(data, provider);
         // What the host does on start: validate options, then run hosted services.

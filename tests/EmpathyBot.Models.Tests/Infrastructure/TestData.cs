@@ -39,6 +39,27 @@ public sealed class TestData : IDisposable
     public static StudyPrompt Prompt(string id, string set = "core", string emotion = "sad") =>
         new(id, emotion, $"Situation {id}: my dog was ill for a while.", $"Utterance {id}: I took her to the vet today.", set);
 
+    /// <summary>The shipped PANAS and appraisal prompt, one appraisal situation ("core") and a one-item intensity bank.</summary>
+    public void AddQuestionnaires()
+    {
+        System.IO.Directory.CreateDirectory(Path.Combine(Directory, "appraisal"));
+        System.IO.Directory.CreateDirectory(Path.Combine(Directory, "understanding"));
+        var shipped = Path.Combine(AppContext.BaseDirectory, "data");
+        File.Copy(Path.Combine(shipped, "appraisal", "panas.json"), Path.Combine(Directory, "appraisal", "panas.json"));
+        File.Copy(Path.Combine(shipped, "templates", "appraisal.txt"), Path.Combine(Directory, "templates", "appraisal.txt"));
+        File.WriteAllText(Path.Combine(Directory, "appraisal", "situations.json"), Situations, Encoding.UTF8);
+        File.WriteAllText(Path.Combine(Directory, "understanding", "intensity.jsonl"), IntensityItem, Encoding.UTF8);
+    }
+
+    public const string Situations = """
+        {"emotions":[{"name":"Anger","factors":[{"name":"Being treated unfairly","scenarios":[
+          "A shop refuses to refund a kettle that broke on its second use, and the clerk suggests you must have dropped it."]}]}]}
+        """;
+
+    public const string IntensityItem = """
+        {"id":"int-01","dialogue":"Wren: I finished the last box.\nIdris: You didn't have to do it all yourself.","character":"Idris","emotions":["Grateful","Grieving","Guilty","Irritated"],"reference":[8,7,4,0]}
+        """;
+
     public Dictionary<string, string?> Config(params (string Key, string? Value)[] extra)
     {
         var config = new Dictionary<string, string?>

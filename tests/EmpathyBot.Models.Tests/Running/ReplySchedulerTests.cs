@@ -1,4 +1,5 @@
 using EmpathyBot.Core.Ports;
+using EmpathyBot.Models.Running;
 using EmpathyBot.Models.Tests.Infrastructure;
 using EmpathyBot.Testing.FakeOpenAi;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,21 +26,19 @@ public sealed class ReplySchedulerTests
         Assert.Equal(["baseline", "fake-llm"], replies.Select(r => r.Source).Order());
         Assert.Equal(1, server.RequestCount);
 
-        // Shown again later: already answered by everyone, so nothing is asked.
+        // Shown again later: already answered by everyone, so nothing is asked. Pending drops only after the
+        // scheduler has looked at the prompt, so the count below is read after that look, not after a guess.
+        var live = h.Services.GetRequiredService<ReplyScheduler>();
+        await Eventually.TrueAsync(() => Task.FromResult(live.Pending == 0), "the first answers never finished");
         scheduler.Schedule(prompt);
-        await Task.Delay(200);
+        await Eventually.TrueAsync(() => Task.FromResult(live.Pending == 0), "the second look at the prompt never finished");
         Assert.Equal(1, server.RequestCount);
         Assert.Equal(2, (await h.Store.GetRepliesForPromptAsync(prompt.Id)).Count);
     }
 
     private static async Task<IReadOnlyList<Core.Study.Reply>> WaitForAsync(ModelsHarness h, string promptId, int count)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (true)
-        {
-            var replies = await h.Store.GetRepliesForPromptAsync(promptId);
-            if (replies.Count >= count || DateTime.UtcNow > deadline) return replies;
-            await Task.Delay(25);
-        }
+        await Eventually.TrueAsync(async () => (await h.Store.GetRepliesForPromptAsync(promptId)).Count >= count, $"fewer than {count} replies to {promptId}");
+        return await h.Store.GetRepliesForPromptAsync(promptId);
     }
 }

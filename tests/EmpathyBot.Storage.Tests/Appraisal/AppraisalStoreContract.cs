@@ -37,6 +37,51 @@ public abstract class AppraisalStoreContract
     }
 
     [Fact]
+    public async Task Each_group_counts_its_distinct_people_and_forgetting_takes_them_out()
+    {
+        var store = await CreateStoreAsync();
+        await store.AddAppraisalAnswerAsync(Answer("a", "human", "p1", "default", 30, 12));
+        await store.AddAppraisalAnswerAsync(Answer("b", "human", "p1", "default", 31, 13));
+        await store.AddAppraisalAnswerAsync(Answer("c", "human", "p2", "default", 34, 16));
+        await store.AddAppraisalAnswerAsync(Answer("d", "human", "p1", "evoked", 20, 30, "Anger", "x"));
+        await store.AddAppraisalAnswerAsync(Answer("e", "gpt", null, "default", 25, 25));
+
+        var cells = await store.GetAppraisalCellsAsync();
+        var defaults = cells.Single(c => c.Source == "human" && c.Condition == "default");
+        Assert.Equal((3L, 2L), (defaults.Moments.N, defaults.People));
+        Assert.Equal(1, cells.Single(c => c.Source == "human" && c.Condition == "evoked").People);
+        Assert.Equal(0, cells.Single(c => c.Source == "gpt").People);
+
+        await store.ForgetAsync("p1");
+        Assert.Equal((1L, 1L), Pair(Assert.Single(await store.GetAppraisalCellsAsync(), c => c.Source == "human")));
+
+        // Coming back after withdrawal counts again, once.
+        await store.AddAppraisalAnswerAsync(Answer("f", "human", "p1", "default", 30, 12));
+        Assert.Equal((2L, 2L), Pair(Assert.Single(await store.GetAppraisalCellsAsync(), c => c.Source == "human")));
+    }
+
+    private static (long N, long People) Pair(AppraisalCell cell) => (cell.Moments.N, cell.People);
+
+    [Fact]
+    public async Task Published_groups_are_kept_and_forgetting_someone_with_answers_counts_a_withdrawal()
+    {
+        var store = await CreateStoreAsync();
+        Assert.Equal(0, (await store.GetPeopleReleasesAsync()).Withdrawals);
+        await store.SavePeopleReleasesAsync(new Dictionary<string, string> { ["a"] = "{\"x\":1}", ["b"] = "{}" });
+        await store.SavePeopleReleasesAsync(new Dictionary<string, string> { ["a"] = "{\"x\":2}" });
+        await store.AddAppraisalAnswerAsync(Answer("a", "human", "p1", "default", 30, 12));
+
+        await store.ForgetAsync("nobody");
+        Assert.Equal(0, (await store.GetPeopleReleasesAsync()).Withdrawals);
+        await store.ForgetAsync("p1");
+
+        var releases = await store.GetPeopleReleasesAsync();
+        Assert.Equal(1, releases.Withdrawals);
+        Assert.Equal("{\"x\":2}", releases.Groups["a"]);
+        Assert.Equal("{}", releases.Groups["b"]);
+    }
+
+    [Fact]
     public async Task A_participant_reads_back_their_answers_in_order()
     {
         var store = await CreateStoreAsync();

@@ -4,6 +4,7 @@ using EmpathyBot.Storage;
 using EmpathyBot.Storage.Sqlite;
 using EmpathyBot.Storage.Tests.Contract;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Time.Testing;
 
 namespace EmpathyBot.Storage.Tests.Sqlite;
 

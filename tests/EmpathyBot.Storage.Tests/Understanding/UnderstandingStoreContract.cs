@@ -18,6 +18,25 @@ public abstract class UnderstandingStoreContract
         new(id, source, participant, set, 3, score, T0);
 
     [Fact]
+    public async Task Test_cells_count_their_distinct_people_and_forgetting_takes_them_out()
+    {
+        var store = await CreateStoreAsync();
+        await store.AddUnderstandingTestAsync(Test("t1", "human", "p1", 2.0));
+        await store.AddUnderstandingTestAsync(Test("t2", "human", "p1", 2.5));
+        await store.AddUnderstandingTestAsync(Test("t3", "human", "p2", 3.0));
+        await store.AddUnderstandingTestAsync(Test("t4", "gpt", null, 1.5));
+
+        var cells = await store.GetUnderstandingTestCellsAsync();
+        var human = cells.Single(c => c.Source == "human");
+        Assert.Equal((3L, 2L), (human.N, human.People));
+        Assert.Equal(0, cells.Single(c => c.Source == "gpt").People);
+
+        await store.ForgetAsync("p1");
+        human = (await store.GetUnderstandingTestCellsAsync()).Single(c => c.Source == "human");
+        Assert.Equal((1L, 1L), (human.N, human.People));
+    }
+
+    [Fact]
     public async Task Answers_add_to_per_item_sums_and_duplicates_change_nothing()
     {
         var store = await CreateStoreAsync();

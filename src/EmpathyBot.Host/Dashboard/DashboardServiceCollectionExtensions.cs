@@ -1,0 +1,18 @@
+namespace EmpathyBot.Host.Dashboard;
+
+public static class DashboardServiceCollectionExtensions
+{
+    /// <summary>The dashboard's settings (section <c>Dashboard</c>) and the one summary broadcaster every stream shares.</summary>
+    public static IServiceCollection AddEmpathyBotDashboard(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<DashboardOptions>().Bind(configuration.GetSection(DashboardOptions.Section))
+            .Validate(o => o.MaxStreams >= 1, "Dashboard:MaxStreams must be at least 1.")
+            .Validate(o => o.UpdateInterval > TimeSpan.Zero && o.UpdateInterval <= TimeSpan.FromMinutes(1),
+                "Dashboard:UpdateInterval must be more than zero and at most 00:01:00.")
+            .ValidateOnStart();
+        services.AddSingleton<SummaryBroadcaster>();
+        services.AddHostedService(sp => sp.GetRequiredService<SummaryBroadcaster>());
+        services.AddSingleton<DashboardAccessFilter>();
+        return services;
+    }
+}
