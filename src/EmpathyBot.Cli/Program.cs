@@ -15,5 +15,6 @@ var root = new RootCommand("EmpathyBot: empathy studies comparing people with LL
     ScoringCommands.Seceu(),
     AppraisalCommands.Create(),
     UnderstandingCommands.Create(),
+    ExportCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();
