@@ -31,9 +31,9 @@ public static class DataPackage
             ["profile"] = "tabular-data-resource",
             ["format"] = format.Name,
             ["mediatype"] = format.MediaType,
-            ["encoding"] = "utf-8",
             ["description"] = table.Description,
         };
+        if (format != ExportFormat.Parquet) resource["encoding"] = "utf-8";
         if (format == ExportFormat.Csv)
         {
             resource["dialect"] = new JsonObject { ["delimiter"] = ",", ["lineTerminator"] = "\n", ["quoteChar"] = "\"", ["doubleQuote"] = true, ["header"] = true };

@@ -35,13 +35,22 @@ public static class Csv
     };
 
     /// <summary>Every non-empty record; a field count that differs from the header's is the caller's to report.</summary>
-    public static IEnumerable<CsvRecord> Read(TextReader reader)
+    public static IEnumerable<CsvRecord> Read(TextReader reader) => Records(reader, ReadOptions, Restore);
+
+    /// <summary>
+    /// Records of a file that never quotes (a quote is text), split on commas per line, values as written: the
+    /// released EmpatheticDialogues files are like this.
+    /// </summary>
+    public static IEnumerable<CsvRecord> ReadUnquoted(TextReader reader) =>
+        Records(reader, ReadOptions with { Mode = CsvMode.NoEscape }, value => value);
+
+    private static IEnumerable<CsvRecord> Records(TextReader reader, CsvReaderOptions options, Func<string, string> value)
     {
-        using var csv = CsvReader.Create(reader, ReadOptions, leaveOpen: true);
+        using var csv = CsvReader.Create(reader, options, leaveOpen: true);
         while (csv.Read())
         {
             var fields = new string[csv.FieldCount];
-            for (var i = 0; i < fields.Length; i++) fields[i] = Restore(csv.GetString(i) ?? "");
+            for (var i = 0; i < fields.Length; i++) fields[i] = value(csv.GetString(i) ?? "");
             yield return new CsvRecord((int)csv.LineNumber, fields);
         }
     }
