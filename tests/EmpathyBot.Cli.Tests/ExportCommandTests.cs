@@ -137,6 +137,35 @@ public sealed class ExportCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Values_keep_their_types_and_nulls_in_parquet()
+    {
+        await SeedAsync();
+        var target = Path.Combine(dir.FullName, "out");
+        Assert.Equal(0, Run("export", target, "--format", "parquet").Exit);
+
+        await using var reader = await ParquetReader.CreateAsync(Path.Combine(target, "replies.parquet"));
+        var fields = reader.Schema.GetDataFields().ToDictionary(f => f.Name);
+        var group = reader.OpenRowGroupReader(0);
+        var n = (int)group.RowCount;
+        var ids = new string?[n];
+        var authors = new string?[n];
+        var latency = new double?[n];
+        var created = new DateTime?[n];
+        var inPool = new bool?[n];
+        await group.ReadAsync(fields["id"], ids.AsMemory());
+        await group.ReadAsync(fields["author"], authors.AsMemory());
+        await group.ReadAsync<double>(fields["latency_ms"], latency.AsMemory());
+        await group.ReadAsync<DateTime>(fields["created_at"], created.AsMemory());
+        await group.ReadAsync<bool>(fields["in_pool"], inPool.AsMemory());
+
+        Assert.Equal("h1|m1|m2", string.Join("|", ids));
+        Assert.Equal(("p_alice", (string?)null, (string?)null), (authors[0], authors[1], authors[2]));
+        Assert.Equal([null, 12.5, null], latency);
+        Assert.All(created, c => Assert.Equal(T0.UtcDateTime, c));
+        Assert.Equal([true, true, false], inPool);
+    }
+
+    [Fact]
     public async Task A_directory_that_is_not_empty_is_refused_unless_forced()
     {
         await SeedAsync();
