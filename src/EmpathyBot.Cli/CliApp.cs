@@ -19,6 +19,7 @@ public static class CliApp
         ScoringCommands.Seceu(),
         AppraisalCommands.Create(),
         UnderstandingCommands.Create(),
+        ExportCommand.Create(),
     };
 
     /// <summary>

@@ -86,10 +86,11 @@ public static class RatingsCommands
                 }
                 else
                 {
-                    RatingsCsv.WriteHeader(writer);
+                    await using var csv = Csv.CreateWriter(writer);
+                    RatingsCsv.WriteHeader(csv);
                     await foreach (var row in ratings.ExportRatingsAsync(ct))
                     {
-                        RatingsCsv.Write(writer, row);
+                        RatingsCsv.Write(csv, row);
                         count++;
                     }
                 }

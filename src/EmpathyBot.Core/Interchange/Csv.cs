@@ -1,5 +1,5 @@
 using System.Buffers;
-using System.Text;
+using CsvHelper;
 using EmpathyBot.Core.Text;
 
 namespace EmpathyBot.Core.Interchange;
@@ -8,81 +8,50 @@ namespace EmpathyBot.Core.Interchange;
 public sealed record CsvRecord(int Line, IReadOnlyList<string> Fields);
 
 /// <summary>
-/// RFC 4180 reading and writing: quotes, doubled quotes, embedded commas and newlines. Cells are written so a
-/// spreadsheet opening the file never runs one as a formula (a single quote goes before a cell that starts like
-/// one, as OWASP advises against CSV injection) and never meets a raw control character; reading removes exactly
-/// the quote writing added, so a file we wrote reads back to the same values.
+/// RFC 4180 reading and writing through CsvHelper. Cells are written so a spreadsheet opening the file never runs
+/// one as a formula (a single quote goes before a cell that starts like one, as OWASP advises against CSV
+/// injection) and never meets a raw control character; reading removes exactly the quote writing added, so a file
+/// we wrote reads back to the same values. CsvHelper's own injection escaping is off: it only knows ASCII formula
+/// starts and does not look past quotes already there, so it could not be undone exactly.
 /// </summary>
 public static class Csv
 {
     /// <summary>What makes Excel, LibreOffice or Google Sheets read a cell as a formula (with the full-width forms some locales accept).</summary>
     private static readonly SearchValues<char> FormulaStarts = SearchValues.Create("=+-@\t\r\uFF1D\uFF0B\uFF0D\uFF20");
 
-    public static IEnumerable<CsvRecord> Read(TextReader reader)
+    private static readonly CsvReaderOptions ReadOptions = CsvReaderOptions.Default with
     {
-        var fields = new List<string>();
-        var field = new StringBuilder();
-        var line = 1;
-        var recordLine = 1;
-        var quoted = false;
-        var any = false;
-        int ch;
-        while ((ch = reader.Read()) != -1)
+        Separator = ',',
+        HasHeader = false,
+        TrackLineNumbers = true,
+        FieldCountMismatch = CsvFieldCountHandling.Allow,
+    };
+
+    private static readonly CsvWriterOptions WriteOptions = CsvWriterOptions.Default with
+    {
+        NewLine = "\n",
+        ValidateFieldCount = false,
+        Injection = CsvInjection.None,
+    };
+
+    /// <summary>Every non-empty record; a field count that differs from the header's is the caller's to report.</summary>
+    public static IEnumerable<CsvRecord> Read(TextReader reader) => Records(reader, ReadOptions, Restore);
+
+    /// <summary>
+    /// Records of a file that never quotes (a quote is text), split on commas per line, values as written: the
+    /// released EmpatheticDialogues files are like this.
+    /// </summary>
+    public static IEnumerable<CsvRecord> ReadUnquoted(TextReader reader) =>
+        Records(reader, ReadOptions with { Mode = CsvMode.NoEscape }, value => value);
+
+    private static IEnumerable<CsvRecord> Records(TextReader reader, CsvReaderOptions options, Func<string, string> value)
+    {
+        using var csv = CsvReader.Create(reader, options, leaveOpen: true);
+        while (csv.Read())
         {
-            var c = (char)ch;
-            if (quoted)
-            {
-                if (c == '"')
-                {
-                    if (reader.Peek() == '"') { reader.Read(); field.Append('"'); }
-                    else quoted = false;
-                }
-                else
-                {
-                    if (c == '\n') line++;
-                    field.Append(c);
-                }
-
-                continue;
-            }
-
-            switch (c)
-            {
-                case '"' when field.Length == 0:
-                    quoted = true;
-                    any = true;
-                    break;
-                case ',':
-                    fields.Add(Restore(field.ToString()));
-                    field.Clear();
-                    any = true;
-                    break;
-                case '\r':
-                    break;
-                case '\n':
-                    if (any || field.Length > 0)
-                    {
-                        fields.Add(Restore(field.ToString()));
-                        yield return new CsvRecord(recordLine, fields.ToArray());
-                    }
-
-                    fields.Clear();
-                    field.Clear();
-                    any = false;
-                    line++;
-                    recordLine = line;
-                    break;
-                default:
-                    field.Append(c);
-                    any = true;
-                    break;
-            }
-        }
-
-        if (any || field.Length > 0)
-        {
-            fields.Add(Restore(field.ToString()));
-            yield return new CsvRecord(recordLine, fields.ToArray());
+            var fields = new string[csv.FieldCount];
+            for (var i = 0; i < fields.Length; i++) fields[i] = value(csv.GetString(i) ?? "");
+            yield return new CsvRecord((int)csv.LineNumber, fields);
         }
     }
 
@@ -101,16 +70,37 @@ public static class Csv
         return rest.Length > 0 && FormulaStarts.Contains(rest[0]);
     }
 
-    /// <summary>One cell as written: control characters made visible, formulas neutralised, then quoted where RFC 4180 needs it.</summary>
+    /// <summary>The text of a cell before CSV quoting: control characters made visible, formulas neutralised.</summary>
+    public static string Cell(string value) => Neutralise(ControlCharacters.MakeVisible(value));
+
+    /// <summary>One cell as written: <see cref="Cell"/>, then quoted where RFC 4180 needs it.</summary>
     public static string Escape(string value)
     {
-        var cell = Neutralise(ControlCharacters.MakeVisible(value));
-        return cell.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + cell.Replace("\"", "\"\"") + "\"" : cell;
+        var cell = Cell(value);
+        if (cell.Length == 0) return cell; // alone on a line CsvHelper writes "" so the record is not an empty line
+        using var text = new StringWriter();
+        using (var csv = CsvWriter.Create(text, WriteOptions, leaveOpen: true))
+        {
+            csv.WriteField(cell);
+            csv.EndRecord();
+        }
+
+        return text.ToString()[..^1];
     }
 
     public static void WriteRow(TextWriter writer, IEnumerable<string> fields)
     {
-        writer.Write(string.Join(',', fields.Select(Escape)));
-        writer.Write('\n');
+        using var csv = CreateWriter(writer);
+        WriteRow(csv, fields);
+    }
+
+    /// <summary>A writer for many rows (one buffer for the whole file); <paramref name="writer"/> stays open.</summary>
+    public static CsvWriter CreateWriter(TextWriter writer) => CsvWriter.Create(writer, WriteOptions, leaveOpen: true);
+
+    /// <summary>One record of <see cref="Cell"/>s; a null field is written empty.</summary>
+    public static void WriteRow(CsvWriter csv, IEnumerable<string?> fields)
+    {
+        foreach (var field in fields) csv.WriteField(Cell(field ?? ""));
+        csv.EndRecord();
     }
 }

@@ -1,3 +1,4 @@
+using CsvHelper;
 using EmpathyBot.Core.Study;
 using EmpathyBot.Core.Text;
 
@@ -90,6 +91,13 @@ public static class RatingsCsv
 
     public static void WriteHeader(TextWriter writer) => Csv.WriteRow(writer, Header);
 
-    public static void Write(TextWriter writer, RatingRow row) => Csv.WriteRow(writer,
-        [row.PromptId, row.Emotion, row.Situation, row.Utterance, row.Source, row.ResponseId, row.Response, row.Rater, row.Rating.ToWire()]);
+    public static void Write(TextWriter writer, RatingRow row) => Csv.WriteRow(writer, Fields(row));
+
+    /// <summary>The header on a writer that takes the whole file (<see cref="Csv.CreateWriter"/>).</summary>
+    public static void WriteHeader(CsvWriter csv) => Csv.WriteRow(csv, Header);
+
+    public static void Write(CsvWriter csv, RatingRow row) => Csv.WriteRow(csv, Fields(row));
+
+    private static string[] Fields(RatingRow row) =>
+        [row.PromptId, row.Emotion, row.Situation, row.Utterance, row.Source, row.ResponseId, row.Response, row.Rater, row.Rating.ToWire()];
 }

@@ -23,6 +23,9 @@ public sealed record AppraisalAnswer(
 
 public interface IAppraisalStore
 {
+    /// <summary>Every answer set, of people and contenders, ordered by id, streamed for the full export.</summary>
+    IAsyncEnumerable<AppraisalAnswer> ExportAppraisalAnswersAsync(CancellationToken ct = default);
+
     /// <summary>Stores an answer set and bumps its (source, emotion, factor, condition) counters in the same write; false when the id exists.</summary>
     Task<bool> AddAppraisalAnswerAsync(AppraisalAnswer answer, CancellationToken ct = default);
 

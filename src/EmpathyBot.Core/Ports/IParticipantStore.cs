@@ -24,8 +24,14 @@ public sealed record ForgetResult(
     public static readonly ForgetResult Nothing = new(0, 0, false, 0, false, 0, 0, 0, 0);
 }
 
+/// <summary>A participant as the study knows them: the pseudonymous key and when they consented.</summary>
+public sealed record ParticipantConsent(string Participant, DateTimeOffset ConsentedAt);
+
 public interface IParticipantStore
 {
+    /// <summary>Every consent record, ordered by participant key, streamed for the full export.</summary>
+    IAsyncEnumerable<ParticipantConsent> ExportConsentsAsync(CancellationToken ct = default);
+
     Task RecordConsentAsync(string participant, DateTimeOffset at, CancellationToken ct = default);
 
     Task<DateTimeOffset?> GetConsentAsync(string participant, CancellationToken ct = default);

@@ -4,6 +4,9 @@ namespace EmpathyBot.Core.Ports;
 
 public interface IPromptStore
 {
+    /// <summary>Every prompt of every set, ordered by id, streamed for the full export.</summary>
+    IAsyncEnumerable<StudyPrompt> ExportPromptsAsync(CancellationToken ct = default);
+
     /// <summary>Adds or replaces prompts by id; returns how many were new.</summary>
     Task<int> UpsertPromptsAsync(IReadOnlyCollection<StudyPrompt> prompts, CancellationToken ct = default);
 

@@ -24,6 +24,9 @@ public sealed record RatingRecord(StudyPrompt Prompt, Reply Reply, string Rater,
 /// </summary>
 public interface IQualityStore
 {
+    /// <summary>Every answered attention check, ordered by rater then check id, streamed for the full export.</summary>
+    IAsyncEnumerable<AttentionCheck> ExportAttentionChecksAsync(CancellationToken ct = default);
+
     /// <summary>
     /// Records a gold-item answer. When the rater's failures reach <paramref name="failuresToExclude"/> they are
     /// excluded: their ratings so far leave the counters (and agreement), and later ones never enter them.

@@ -6,8 +6,14 @@ namespace EmpathyBot.Core.Ports;
 
 public sealed record ImportResult(int Rows, int NewRatings, int DuplicateRatings, int NewPrompts, int NewReplies);
 
+/// <summary>An item the bot put on a rater's card: a reply, or a gold item shown instead.</summary>
+public sealed record RatingOffer(string Rater, string ItemId, RatingOfferKind Kind);
+
 public interface IRatingStore
 {
+    /// <summary>Every offer, ordered by rater then item id, streamed for the full export.</summary>
+    IAsyncEnumerable<RatingOffer> ExportRatingOffersAsync(CancellationToken ct = default);
+
     /// <summary>
     /// The in-pool reply with the fewest ratings below <paramref name="targetPerReply"/> that the rater
     /// neither wrote nor rated; ties broken at random. Null when nothing is left for them. In the same

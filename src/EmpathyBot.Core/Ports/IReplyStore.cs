@@ -7,6 +7,9 @@ public sealed record ModelFailure(string PromptId, string Source, string CacheKe
 
 public interface IReplyStore
 {
+    /// <summary>Every reply, rated or not, in the pool or excluded, ordered by id, streamed for the full export.</summary>
+    IAsyncEnumerable<Reply> ExportRepliesAsync(CancellationToken ct = default);
+
     /// <summary>Stores a reply and counts it; false when a reply with that id already exists.</summary>
     Task<bool> AddReplyAsync(Reply reply, CancellationToken ct = default);
 

@@ -22,6 +22,12 @@ public sealed record UnderstandingTest(string Id, string Source, string? Partici
 /// <summary>Emotion-understanding items: item sets, answers with running per-item sums, and test scores with running moments.</summary>
 public interface IUnderstandingStore
 {
+    /// <summary>Every answer of every set and source, ordered by id, streamed for the full export.</summary>
+    IAsyncEnumerable<UnderstandingAnswer> ExportUnderstandingAnswersAsync(CancellationToken ct = default);
+
+    /// <summary>Every completed test, ordered by id, streamed for the full export.</summary>
+    IAsyncEnumerable<UnderstandingTest> ExportUnderstandingTestsAsync(CancellationToken ct = default);
+
     /// <summary>Stores an answer and adds it to its (set, source, item) sums in the same write; false when the id exists.</summary>
     Task<bool> AddUnderstandingAnswerAsync(UnderstandingAnswer answer, CancellationToken ct = default);
 

@@ -16,7 +16,8 @@ public static class EmpatheticDialoguesCsv
         var prompts = new Dictionary<string, (int Index, StudyPrompt Prompt)>(StringComparer.Ordinal);
         var errors = new List<RowError>();
         Dictionary<string, int>? columns = null;
-        foreach (var record in ReadLines(reader))
+        // The released files are not RFC 4180: fields are never quoted, so a stray quote is text.
+        foreach (var record in Csv.ReadUnquoted(reader))
         {
             if (columns is null)
             {
@@ -58,21 +59,6 @@ public static class EmpatheticDialoguesCsv
 
         if (columns is null) errors.Add(new RowError(1, "the file is empty: expected a header line"));
         return new PromptBank.ParseResult(prompts.Values.Select(p => p.Prompt).ToArray(), errors);
-    }
-
-    /// <summary>
-    /// The released files are not RFC 4180: fields are never quoted, so a stray quote is text.
-    /// Split on commas per physical line instead of using the quoting reader.
-    /// </summary>
-    private static IEnumerable<CsvRecord> ReadLines(TextReader reader)
-    {
-        var number = 0;
-        while (reader.ReadLine() is { } line)
-        {
-            number++;
-            if (line.Length == 0) continue;
-            yield return new CsvRecord(number, line.Split(','));
-        }
     }
 
     private static string Unescape(string field) => field.Replace("_comma_", ",").Trim();

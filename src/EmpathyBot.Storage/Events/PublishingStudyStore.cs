@@ -99,4 +99,12 @@ public sealed class PublishingStudyStore(IStudyStore inner, IStudyEvents events,
     public Task<QualitySnapshot> GetQualityAsync(CancellationToken ct = default) => inner.GetQualityAsync(ct);
 
     public IAsyncEnumerable<RatingRecord> ExportRatingRecordsAsync(CancellationToken ct = default) => inner.ExportRatingRecordsAsync(ct);
+
+    public IAsyncEnumerable<Reply> ExportRepliesAsync(CancellationToken ct = default) => inner.ExportRepliesAsync(ct);
+
+    public IAsyncEnumerable<RatingOffer> ExportRatingOffersAsync(CancellationToken ct = default) => inner.ExportRatingOffersAsync(ct);
+
+    public IAsyncEnumerable<ParticipantConsent> ExportConsentsAsync(CancellationToken ct = default) => inner.ExportConsentsAsync(ct);
+
+    public IAsyncEnumerable<AttentionCheck> ExportAttentionChecksAsync(CancellationToken ct = default) => inner.ExportAttentionChecksAsync(ct);
 }

@@ -7,6 +7,7 @@ namespace EmpathyBot.Storage.Redis;
 //   P excluded-raters       set    raters excluded by failed attention checks
 //   P rater:{rater}         hash   passed, failed (gold items)
 //   P checks:{rater}        set    answered gold check ids (an answer counts once)
+//   P check-answers:{rater} hash   check id -> "{passed 1/0}|{at}" (for the export)
 
 /// <summary>
 /// Lua hooks the store's write scripts call (prepended to their library), so replies and ratings keep the
@@ -75,7 +76,7 @@ internal static class RedisQualityScripts
 
         local function q_forget_rater(rater)
           redis.call('SREM', QP .. 'excluded-raters', rater)
-          redis.call('DEL', QP .. 'rater:' .. rater, QP .. 'checks:' .. rater)
+          redis.call('DEL', QP .. 'rater:' .. rater, QP .. 'checks:' .. rater, QP .. 'check-answers:' .. rater)
         end
 
         """;
@@ -88,6 +89,7 @@ internal static class RedisQualityScripts
         local recorded, newly = 0, 0
         if redis.call('SADD', QP .. 'checks:' .. rater, check) == 1 then
           recorded = 1
+          redis.call('HSET', QP .. 'check-answers:' .. rater, check, passed .. '|' .. at)
           redis.call('HINCRBY', rkey, passed == '1' and 'passed' or 'failed', 1)
           local failed = tonumber(redis.call('HGET', rkey, 'failed') or '0')
           if failed >= limit and not q_excluded(rater) then

@@ -69,7 +69,7 @@ public sealed partial class RedisStudyStore
     public async IAsyncEnumerable<RatingRecord> ExportRatingRecordsAsync([EnumeratorCancellation] CancellationToken ct = default)
     {
         var excluded = await Guard(async () => (await Db.SetMembersAsync(keys.Prefix + "excluded-raters")).Select(v => (string)v!).ToHashSet(StringComparer.Ordinal));
-        await foreach (var (reply, promptId, found, ratings) in ExportRepliesAsync(ct))
+        await foreach (var (reply, promptId, found, ratings) in ExportRepliesWithRatingsAsync(ct))
         {
             var prompt = found ?? new StudyPrompt(promptId, "", "", "", "");
             var rows = ratings.Select(r => new RatingRecord(prompt, reply, r.Rater, r.Value,

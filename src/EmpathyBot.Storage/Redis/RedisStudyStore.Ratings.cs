@@ -55,7 +55,7 @@ public sealed partial class RedisStudyStore
 
     public async IAsyncEnumerable<RatingRow> ExportRatingsAsync([EnumeratorCancellation] CancellationToken ct = default)
     {
-        await foreach (var (reply, promptId, prompt, ratings) in ExportRepliesAsync(ct))
+        await foreach (var (reply, promptId, prompt, ratings) in ExportRepliesWithRatingsAsync(ct))
         {
             foreach (var (rater, value, _) in ratings.OrderBy(r => r.At, StringComparer.Ordinal).ThenBy(r => r.Rater, StringComparer.Ordinal))
             {
@@ -69,7 +69,7 @@ public sealed partial class RedisStudyStore
     /// Every reply in id order with its prompt (null when missing) and its ratings as stored (At is the round-trip time text),
     /// fetched a chunk of replies per script call; the two exports differ only in what they make of it.
     /// </summary>
-    private async IAsyncEnumerable<ExportedReply> ExportRepliesAsync([EnumeratorCancellation] CancellationToken ct)
+    private async IAsyncEnumerable<ExportedReply> ExportRepliesWithRatingsAsync([EnumeratorCancellation] CancellationToken ct)
     {
         var ids = await Guard(async () => (await Db.SetMembersAsync(keys.Replies)).Select(v => (string)v!).Order(StringComparer.Ordinal).ToArray());
         var prompts = new Dictionary<string, StudyPrompt?>(StringComparer.Ordinal);

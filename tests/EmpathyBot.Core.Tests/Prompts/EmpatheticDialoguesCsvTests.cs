@@ -42,4 +42,19 @@ public sealed class EmpatheticDialoguesCsvTests
         var parsed = EmpatheticDialoguesCsv.Parse(new StringReader("conv_id,context\nc1,sad\n"), "ed");
         Assert.Contains("utterance", Assert.Single(parsed.Errors).Message);
     }
+
+    [Fact]
+    public void A_stray_quote_is_text_and_never_joins_lines()
+    {
+        var csv = string.Join('\n', Header,
+            "c1,1,sad,He said \"leave_comma_ now,1,I keep hearing \"it,,",
+            "c2,1,afraid,A noise at night,1,Did you hear that?,,",
+            "");
+        var parsed = EmpatheticDialoguesCsv.Parse(new StringReader(csv), "ed");
+
+        Assert.Empty(parsed.Errors);
+        Assert.Equal("He said \"leave, now", parsed.Prompts.Single(p => p.Id == "c1").Situation);
+        Assert.Equal("I keep hearing \"it", parsed.Prompts.Single(p => p.Id == "c1").Utterance);
+        Assert.Equal("A noise at night", parsed.Prompts.Single(p => p.Id == "c2").Situation);
+    }
 }

@@ -1,0 +1,57 @@
+using System.CommandLine;
+using EmpathyBot.Cli.Export;
+using EmpathyBot.Core.Ports;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EmpathyBot.Cli.Commands;
+
+/// <summary>
+/// <c>export DIR [--format csv|jsonl|parquet] [--force]</c>: every table of the study, one file each, plus a
+/// <c>datapackage.json</c> (Frictionless Tabular Data Package) describing every column's type and meaning.
+/// </summary>
+public static class ExportCommand
+{
+    public static Command Create()
+    {
+        var dir = new Argument<DirectoryInfo>("DIR") { Description = "Directory to write the tables and datapackage.json into" };
+        var format = new Option<string>("--format")
+        {
+            Description = "csv (default), jsonl (one JSON object per line) or parquet",
+            DefaultValueFactory = _ => ExportFormat.Csv.Name,
+        };
+        format.AcceptOnlyFromAmong(ExportFormat.All.Select(f => f.Name).ToArray());
+        var force = new Option<bool>("--force") { Description = "Write into a directory that is not empty, replacing files of the same names" };
+        var command = new Command("export", "Export every table of the study with a datapackage.json describing it") { dir, format, force };
+        command.SetAction(async (r, ct) =>
+        {
+            var target = r.GetValue(dir)!;
+            var error = r.InvocationConfiguration.Error;
+            if (File.Exists(target.FullName))
+            {
+                await error.WriteLineAsync($"{target.FullName} is a file; give a directory to export into.");
+                return ExitCodes.BadInput;
+            }
+
+            if (target.Exists && target.EnumerateFileSystemInfos().Any() && !r.GetValue(force))
+            {
+                await error.WriteLineAsync($"{target.FullName} is not empty; choose an empty directory or add --force to replace files in it.");
+                return ExitCodes.BadInput;
+            }
+
+            await using var services = CliServices.BuildExisting(r);
+            if (services is null) return ExitCodes.BadInput;
+            var tables = new StudyTables(
+                services.GetRequiredService<IPromptStore>(), services.GetRequiredService<IReplyStore>(),
+                services.GetRequiredService<IRatingStore>(), services.GetRequiredService<IQualityStore>(),
+                services.GetRequiredService<IParticipantStore>(), services.GetRequiredService<IUnderstandingStore>(),
+                services.GetRequiredService<IAppraisalStore>()).All();
+            var now = (services.GetService<TimeProvider>() ?? TimeProvider.System).GetUtcNow();
+            var written = await StudyExporter.ExportAsync(tables, ExportFormat.Named(r.GetValue(format)!), target, now, ct);
+            var output = r.InvocationConfiguration.Output;
+            foreach (var table in written) await output.WriteLineAsync($"{table.Name}: {table.Rows} rows -> {Path.GetFileName(table.Path)}");
+            await output.WriteLineAsync($"Exported {written.Count} tables to {target.FullName} (described in {DataPackage.FileName}).");
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,46 @@
+namespace EmpathyBot.Cli.Export;
+
+/// <summary>
+/// What each participant did, gathered while the other tables stream past, so the participants table costs no
+/// extra pass over the store. Keys are the pseudonymous participant (or imported rater) keys.
+/// </summary>
+public sealed class ParticipantActivity
+{
+    public static readonly string[] Kinds =
+        ["replies", "ratings", "rating_offers", "attention_checks", "understanding_answers", "understanding_tests", "appraisal_answers"];
+
+    private readonly SortedDictionary<string, Entry> entries = new(StringComparer.Ordinal);
+
+    public void Consented(string participant, DateTimeOffset at) => Get(participant).ConsentedAt = at;
+
+    /// <summary>Counts one record of <paramref name="kind"/> (one of <see cref="Kinds"/>); null participants are contenders.</summary>
+    public void Saw(string? participant, string kind, DateTimeOffset? at)
+    {
+        if (participant is null) return;
+        var entry = Get(participant);
+        entry.Counts[Array.IndexOf(Kinds, kind)]++;
+        if (at is { } time)
+        {
+            if (entry.FirstActivity is null || time < entry.FirstActivity) entry.FirstActivity = time;
+            if (entry.LastActivity is null || time > entry.LastActivity) entry.LastActivity = time;
+        }
+    }
+
+    public IEnumerable<object?[]> Rows() => entries.Select(e =>
+        new object?[] { e.Key, e.Value.ConsentedAt, e.Value.FirstActivity, e.Value.LastActivity }
+            .Concat(e.Value.Counts.Select(c => (object?)c)).ToArray());
+
+    private Entry Get(string participant)
+    {
+        if (!entries.TryGetValue(participant, out var entry)) entries[participant] = entry = new Entry();
+        return entry;
+    }
+
+    private sealed class Entry
+    {
+        public DateTimeOffset? ConsentedAt { get; set; }
+        public DateTimeOffset? FirstActivity { get; set; }
+        public DateTimeOffset? LastActivity { get; set; }
+        public long[] Counts { get; } = new long[Kinds.Length];
+    }
+}
