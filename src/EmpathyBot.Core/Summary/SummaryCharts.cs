@@ -12,10 +12,13 @@ namespace EmpathyBot.Core.Summary;
 public static class SummaryCharts
 {
     /// <summary>Okabe-Ito colours (safe for the common colour-vision deficiencies), yellow last for its low contrast on white.</summary>
-    public static readonly IReadOnlyList<string> Colors = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#F0E442"];
+    public static readonly IReadOnlyList<string> Colors = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#F0E442"];
 
     /// <summary>The second cue: each source also has its own shape, so the charts read in grey too.</summary>
-    public static readonly IReadOnlyList<string> Shapes = ["circle", "square", "triangle-up", "diamond", "triangle-down", "cross", "triangle-left", "triangle-right"];
+    public static readonly IReadOnlyList<string> Shapes = ["circle", "square", "triangle-up", "diamond", "triangle-down", "triangle-left", "triangle-right"];
+
+    /// <summary>People, where a chart shows them beside the models: the Okabe-Ito black and a shape no model gets.</summary>
+    public const string PeopleColor = "#000000", PeopleShape = "cross";
 
     private const string Schema = "https://vega.github.io/schema/vega-lite/v6.json";
     // With an offset channel, the height step is one model's row; the emotions are separated by the y scale's padding.
@@ -37,12 +40,13 @@ public static class SummaryCharts
             if (group.Count > 0) specs["forest-" + valence] = Forest($"{char.ToUpperInvariant(valence[0])}{valence[1..]} emotions", group, models);
         }
 
+        foreach (var (name, spec) in AppraisalCharts.Specs(summary, models)) specs[name] = spec;
         return specs;
     }
 
     /// <summary>The specifications as one JSON object, safe to place inside an HTML <c>script</c> element (no raw <c>&lt;</c>).</summary>
-    public static string SpecsJson(SummaryDocument summary) =>
-        new JsonObject(Specs(summary).Select(s => KeyValuePair.Create(s.Key, (JsonNode?)s.Value))).ToJsonString(new JsonSerializerOptions { WriteIndented = false });
+    public static string SpecsJson(IReadOnlyDictionary<string, JsonObject> specs) =>
+        new JsonObject(specs.Select(s => KeyValuePair.Create(s.Key, (JsonNode?)s.Value.DeepClone()))).ToJsonString(new JsonSerializerOptions { WriteIndented = false });
 
     /// <summary>
     /// Every (emotion, model) where both the model and people have ratings: the difference of Good rates, model minus
@@ -97,17 +101,8 @@ public static class SummaryCharts
             ["axis"] = new JsonObject { ["minExtent"] = 90, ["maxExtent"] = 120, ["labelLimit"] = 120 },
         };
         JsonObject Offset() => new() { ["field"] = "model", ["type"] = "nominal", ["sort"] = Strings(names), ["scale"] = new JsonObject { ["domain"] = Strings(names) } };
-        JsonObject Color() => new()
-        {
-            ["field"] = "model", ["type"] = "nominal", ["title"] = null,
-            ["scale"] = new JsonObject { ["domain"] = Strings(names), ["range"] = Strings(names.Select((_, i) => Colors[i % Colors.Count])) },
-            ["legend"] = new JsonObject { ["orient"] = "top", ["direction"] = "horizontal", ["columns"] = new JsonObject { ["expr"] = "width < 400 ? 1 : 4" }, ["labelLimit"] = 200 },
-        };
-        JsonObject Shape() => new()
-        {
-            ["field"] = "model", ["type"] = "nominal", ["title"] = null,
-            ["scale"] = new JsonObject { ["domain"] = Strings(names), ["range"] = Strings(names.Select((_, i) => Shapes[i % Shapes.Count])) },
-        };
+        JsonObject Color() => SourceScale(models, models, Colors, PeopleColor, legend: true);
+        JsonObject Shape() => SourceScale(models, models, Shapes, PeopleShape, legend: false);
         JsonObject X(string field, string? title) => new()
         {
             ["field"] = field, ["type"] = "quantitative", ["title"] = title,
@@ -130,13 +125,7 @@ public static class SummaryCharts
             ["width"] = "container",
             ["height"] = new JsonObject { ["step"] = PointRow },
             ["data"] = new JsonObject { ["name"] = "points", ["values"] = values },
-            ["config"] = new JsonObject
-            {
-                ["font"] = "system-ui, -apple-system, Segoe UI, sans-serif",
-                ["axis"] = new JsonObject { ["labelFontSize"] = 13, ["titleFontSize"] = 13 },
-                ["legend"] = new JsonObject { ["labelFontSize"] = 13, ["symbolSize"] = 90 },
-                ["title"] = new JsonObject { ["fontSize"] = 15 },
-            },
+            ["config"] = Config(),
             ["layer"] = new JsonArray(
                 new JsonObject
                 {
@@ -162,12 +151,45 @@ public static class SummaryCharts
         };
     }
 
-    private static JsonObject Field(string field, string type, string title, string? format = null)
+    /// <summary>
+    /// The colour or shape of each source, by its place among the summary's models (people get their own), so a model
+    /// looks the same in every chart; encoded on the <c>model</c> field (display names).
+    /// </summary>
+    /// <param name="sources">The sources the chart shows, in legend order.</param>
+    /// <param name="models">Every model in palette order (the summary's models first): a model's place here picks its look.</param>
+    internal static JsonObject SourceScale(IReadOnlyList<string> sources, IReadOnlyList<string> models, IReadOnlyList<string> range, string people, bool legend)
+    {
+        var order = models.ToList();
+        var encoding = new JsonObject
+        {
+            ["field"] = "model", ["type"] = "nominal", ["title"] = null,
+            ["scale"] = new JsonObject
+            {
+                ["domain"] = Strings(sources.Select(Sources.DisplayName)),
+                ["range"] = Strings(sources.Select(s => Sources.IsHuman(s) ? people : range[order.IndexOf(s) % range.Count])),
+            },
+        };
+        if (legend) encoding["legend"] = new JsonObject { ["orient"] = "top", ["direction"] = "horizontal", ["columns"] = new JsonObject { ["expr"] = "width < 400 ? 1 : 4" }, ["labelLimit"] = 200 };
+        return encoding;
+    }
+
+    /// <summary>Shared look: readable type (13 px and up), the page's font.</summary>
+    internal static JsonObject Config() => new()
+    {
+        ["font"] = "system-ui, -apple-system, Segoe UI, sans-serif",
+        ["axis"] = new JsonObject { ["labelFontSize"] = 13, ["titleFontSize"] = 13 },
+        ["legend"] = new JsonObject { ["labelFontSize"] = 13, ["symbolSize"] = 90 },
+        ["title"] = new JsonObject { ["fontSize"] = 15 },
+    };
+
+    internal const string SchemaUrl = Schema;
+
+    internal static JsonObject Field(string field, string type, string title, string? format = null)
     {
         var node = new JsonObject { ["field"] = field, ["type"] = type, ["title"] = title };
         if (format is not null) node["format"] = format;
         return node;
     }
 
-    private static JsonArray Strings(IEnumerable<string> values) => new(values.Select(v => (JsonNode)JsonValue.Create(v)).ToArray());
+    internal static JsonArray Strings(IEnumerable<string> values) => new(values.Select(v => (JsonNode)JsonValue.Create(v)).ToArray());
 }

@@ -78,10 +78,12 @@ public static class SummaryReport
             .Append("* p&lt;.05, ** p&lt;.01, *** p&lt;.001.</p>");
 
         html.Append("<h2>Overall</h2><div class=\"scroll\">").Append(OverallTable(summary)).Append("</div>");
-        html.Append("<h2>Good rate vs people, per emotion</h2>").Append(Charts(summary));
+        var specs = SummaryCharts.Specs(summary);
+        html.Append("<h2>Good rate vs people, per emotion</h2>").Append(ForestCharts(specs));
         html.Append("<h2>Per emotion</h2><div class=\"scroll\">").Append(EmotionTable(summary, sources)).Append("</div>");
         html.Append(UnderstandingReport.Section(summary.Understanding));
-        html.Append(AppraisalReport.Section(summary.Appraisal));
+        html.Append(AppraisalReport.Section(summary.Appraisal)).Append(Containers(specs, "appraisal-"));
+        if (specs.Count > 0) html.Append("<script type=\"application/json\" id=\"chart-specs\">").Append(SummaryCharts.SpecsJson(specs)).Append("</script>");
         return html.ToString();
     }
 
@@ -140,17 +142,23 @@ public static class SummaryReport
     private static IEnumerable<KeyValuePair<string, EmotionSection>> OrderedEmotions(SummaryDocument summary) =>
         summary.Emotions.OrderBy(e => e.Value.Valence == "positive" ? 0 : 1).ThenBy(e => e.Key, StringComparer.Ordinal);
 
-    /// <summary>The chart containers and their specifications, drawn in the browser by the shared drawing script.</summary>
-    private static string Charts(SummaryDocument summary)
+    /// <summary>The forest plots' containers; the drawing script fills them from the specifications at the end of the body.</summary>
+    private static string ForestCharts(IReadOnlyDictionary<string, System.Text.Json.Nodes.JsonObject> specs)
     {
-        var specs = SummaryCharts.Specs(summary);
-        if (specs.Count == 0) return "<p class=\"note\" id=\"chart-empty\">No emotion has ratings of both people and a model yet.</p>";
+        if (!specs.Keys.Any(k => k.StartsWith("forest-", StringComparison.Ordinal)))
+        {
+            return "<p class=\"note\" id=\"chart-empty\">No emotion has ratings of both people and a model yet.</p>";
+        }
+
         var html = new StringBuilder("<p class=\"note\">Each point is a model's Good rate minus people's on one emotion, with its 95% ")
             .Append("Newcombe interval; an interval that misses 0 differs from people. Colour and shape both name the model; ")
             .Append("stars give the Holm-adjusted p. Save a chart as SVG or PNG from its ⋯ menu.</p>");
-        foreach (var name in specs.Keys) html.Append("<div class=\"chart\" id=\"chart-").Append(name).Append("\" data-chart=\"").Append(name).Append("\"></div>");
-        return html.Append("<script type=\"application/json\" id=\"chart-specs\">").Append(SummaryCharts.SpecsJson(summary)).Append("</script>").ToString();
+        return html.Append(Containers(specs, "forest-")).ToString();
     }
+
+    private static string Containers(IReadOnlyDictionary<string, System.Text.Json.Nodes.JsonObject> specs, string prefix) =>
+        string.Concat(specs.Keys.Where(k => k.StartsWith(prefix, StringComparison.Ordinal))
+            .Select(name => $"<div class=\"chart\" id=\"chart-{name}\" data-chart=\"{name}\"></div>"));
 
     /// <summary>Significance stars for a p-value: * &lt; .05, ** &lt; .01, *** &lt; .001.</summary>
     public static string Stars(double? p) => p switch

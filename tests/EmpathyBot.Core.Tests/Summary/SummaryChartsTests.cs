@@ -68,7 +68,7 @@ public sealed class SummaryChartsTests
             new CounterRow("sad", "</script><b>", new SourceCounts(1, 1, 0, 0, 1)),
         ]);
 
-        var json = SummaryCharts.SpecsJson(summary);
+        var json = SummaryCharts.SpecsJson(SummaryCharts.Specs(summary));
 
         Assert.DoesNotContain("<", json);
         using var parsed = JsonDocument.Parse(json);
@@ -102,5 +102,37 @@ public sealed class SummaryChartsTests
         Assert.Equal(order.Order(), order);
         Assert.Contains("// <\\/script> in a string", html);
         Assert.DoesNotContain("charts-missing", html);
+    }
+
+    [Fact]
+    public void The_feelings_check_gets_a_pa_and_an_na_chart_without_withheld_groups_and_with_each_models_own_look()
+    {
+        var withheld = new AppraisalChange(0, null, null, null, null, "none", "none") { Withheld = true };
+        AppraisalSourceSummary Source(AppraisalChange overall) => new(new AppraisalGroup(8, 30, 5, 15, 4), overall, new Dictionary<string, AppraisalEmotionSummary>
+        {
+            ["Anger"] = new(new AppraisalChange(8, -4.5, 9.25, 0.0004, 0.002, "down", "up"), new Dictionary<string, AppraisalChange>()),
+        });
+        var summary = Study() with
+        {
+            Appraisal = new AppraisalSummary(0.01, new Dictionary<string, AppraisalSourceSummary>
+            {
+                ["human"] = Source(withheld),
+                // gpt-4 is the summary's second model (after baseline): it keeps the second colour and shape here too.
+                ["gpt-4"] = Source(new AppraisalChange(8, -1, 2, 0.3, 0.2, "none", "none")),
+            }),
+        };
+
+        var specs = SummaryCharts.Specs(summary);
+
+        var pa = specs["appraisal-pa"];
+        Assert.True(specs.ContainsKey("appraisal-na"));
+        var values = pa["data"]!["values"]!.AsArray().Select(v => $"{v!["model"]} {v["emotion"]} {(double)v["change"]!} {v["significant"]}").Order(StringComparer.Ordinal);
+        Assert.Equal(["People Anger -4.5 ▼", "gpt-4 Anger -4.5 ▼", "gpt-4 Overall -1 "], values);
+        var color = pa["layer"]![1]!["encoding"]!["color"]!["scale"]!;
+        Assert.Equal(["People", "gpt-4"], color["domain"]!.AsArray().Select(v => (string)v!));
+        Assert.Equal([SummaryCharts.PeopleColor, SummaryCharts.Colors[1]], color["range"]!.AsArray().Select(v => (string)v!));
+        var html = SummaryReport.Body(summary, DateTimeOffset.UnixEpoch);
+        Assert.Contains("data-chart=\"appraisal-pa\"", html);
+        Assert.True(html.IndexOf("<table id=\"appraisal\">", StringComparison.Ordinal) < html.IndexOf("data-chart=\"appraisal-pa\"", StringComparison.Ordinal));
     }
 }

@@ -28,7 +28,7 @@ public sealed class ReportBrowserTests(ChromiumFixture chromium) : IAsyncLifetim
     }
 
     [Fact]
-    public async Task The_report_draws_both_forest_plots_offline_from_the_studys_counts()
+    public async Task The_report_draws_its_forest_plots_and_feelings_check_charts_offline_from_the_studys_data()
     {
         var store = host.Get<IStudyStore>();
         var t0 = DateTimeOffset.UtcNow;
@@ -48,6 +48,13 @@ public sealed class ReportBrowserTests(ChromiumFixture chromium) : IAsyncLifetim
         {
             await store.AddReplyAsync(new Reply(id, prompt, source, "A reply.", null, t0));
             for (var i = 0; i < values.Length; i++) await store.AddRatingAsync(new Rating(id, $"rater-{i}", values[i], t0));
+        }
+
+        // A model's feelings check: two default and two evoked answers, so PA and NA change overall and on Anger.
+        foreach (var (id, condition, emotion, pa, na) in new[] { ("a-d1", "default", "", 30, 12), ("a-d2", "default", "", 32, 14), ("a-e1", "evoked", "Anger", 20, 25), ("a-e2", "evoked", "Anger", 22, 27) })
+        {
+            await store.AddAppraisalAnswerAsync(new AppraisalAnswer(id, "gpt", null, condition, emotion, emotion.Length > 0 ? "Unfair" : "", null, null,
+                new EmpathyBot.Core.Appraisal.PanasScore(pa, na), Enumerable.Repeat(3, 20).ToArray(), t0));
         }
 
         var libraries = ChartLibraries.Load(Path.Combine(AppContext.BaseDirectory, "wwwroot", "lib"));
@@ -70,7 +77,11 @@ public sealed class ReportBrowserTests(ChromiumFixture chromium) : IAsyncLifetim
         var sad = await page.EvaluateAsync<string[]>(
             "() => window.EmpathyBotCharts.views['forest-negative'].data('points').map(p => p.model + ': ' + p.model_good + ' vs ' + p.people_good + ', ' + p.difference)");
         Assert.Equal(["baseline (non-AI): 1/2 vs 1/2, 0", "gpt: 0/2 vs 1/2, -0.5"], sad.Order(StringComparer.Ordinal));
-        await Assertions.Expect(page.Locator("#overall th")).ToContainTextAsync(["Source"]);
+        var appraisal = page.Locator("[data-chart='appraisal-pa']");
+        await Assertions.Expect(appraisal).ToHaveAttributeAsync("data-rendered", "true");
+        await Assertions.Expect(appraisal.Locator("svg g.mark-symbol.role-mark path")).ToHaveCountAsync(2);
+        var change = await page.EvaluateAsync<string[]>("() => window.EmpathyBotCharts.views['appraisal-na'].data('points').map(p => p.emotion + ' ' + p.change)");
+        Assert.Equal(["Anger 13", "Overall 13"], change.Order(StringComparer.Ordinal));
         await Assertions.Expect(page.Locator("#overall")).ToContainTextAsync("vs people");
         await page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "empathybot-report.png"), FullPage = true });
     }
