@@ -88,6 +88,28 @@ public sealed class DashboardBrowserTests(ChromiumFixture chromium) : IAsyncLife
     }
 
     [Fact]
+    public async Task Without_the_charting_libraries_the_dashboard_says_so_and_keeps_its_tables()
+    {
+        var store = host.Get<IStudyStore>();
+        var t0 = DateTimeOffset.UtcNow;
+        await store.UpsertPromptsAsync([new StudyPrompt("m-1", "joyful", "I got a puppy.", "He is so tiny!", "dash")]);
+        await store.AddReplyAsync(new Reply("m-h", "m-1", Sources.Human, "How lovely!", null, t0));
+        await store.AddReplyAsync(new Reply("m-g", "m-1", "gpt", "Congratulations!", null, t0));
+        await store.AddRatingAsync(new Rating("m-h", "seed", RatingValue.Good, t0));
+        await store.AddRatingAsync(new Rating("m-g", "seed", RatingValue.Good, t0));
+
+        // As on a host built without npm: the bundles are not there.
+        var page = await chromium.NewPageAsync();
+        await page.RouteAsync("**/lib/vega*.js", route => route.FulfillAsync(new() { Status = 404 }));
+        await page.GotoAsync(new Uri(host.BaseAddress, "dashboard").ToString());
+
+        var chart = page.Locator("[data-chart='forest-positive']");
+        await Assertions.Expect(chart).ToHaveAttributeAsync("data-rendered", "missing", new() { Timeout = 10_000 });
+        await Assertions.Expect(chart).ToContainTextAsync("built without Node.js/npm");
+        await Assertions.Expect(page.Locator("#overall tr[data-source='gpt']")).ToContainTextAsync("100.0%");
+    }
+
+    [Fact]
     [Trait("Category", "EndToEnd")]
     public async Task A_dashboard_behind_an_access_key_opened_with_the_key_goes_live()
     {
