@@ -75,7 +75,8 @@ public sealed class SummaryCommandsTests : IDisposable
     }
 
     [Fact]
-    public void Report_writes_a_standalone_html_file_with_an_svg_chart()
+    [Trait("Category", "EndToEnd")] // the charting libraries come from npm at build time
+    public void Report_writes_a_standalone_html_file_with_its_charts_and_their_libraries_inlined()
     {
         Run("ratings", "import", PriorStudy());
         var file = Path.Combine(dir.FullName, "report.html");
@@ -83,14 +84,27 @@ public sealed class SummaryCommandsTests : IDisposable
         var (exit, output, error) = Run("report", file);
 
         Assert.True(exit == 0, error);
+        Assert.Equal("", error);
         Assert.Contains("72 ratings", output);
         var html = File.ReadAllText(file);
         Assert.StartsWith("<!DOCTYPE html>", html);
-        Assert.Contains("<svg id=\"chart\"", html);
+        Assert.Contains("data-chart=\"forest-positive\"", html);
+        Assert.Contains("data-chart=\"forest-negative\"", html);
+        Assert.Contains("\"emotion\":\"proud\"", html);
         Assert.Contains("data-emotion=\"proud\"", html);
         Assert.Contains("Krippendorff", html);
-        Assert.DoesNotContain("<script", html);
-        Assert.DoesNotContain("http://", html.Replace("http://www.w3.org/2000/svg", ""));
+        Assert.Contains("<th>vs people</th>", html);
+        Assert.DoesNotContain("vs baseline", html);
+        Assert.DoesNotContain("charts-missing", html);
+        // Offline: the three libraries are inlined, nothing is loaded from elsewhere.
+        foreach (var library in EmpathyBot.Core.Summary.ChartLibraries.Files)
+        {
+            var text = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "lib", library));
+            Assert.Contains(text[..200], html);
+        }
+
+        Assert.DoesNotContain("<script src", html);
+        Assert.DoesNotContain("<link", html);
     }
 
     [Fact]

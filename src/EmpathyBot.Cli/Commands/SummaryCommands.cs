@@ -9,7 +9,7 @@ namespace EmpathyBot.Cli.Commands;
 
 /// <summary>
 /// <c>summary [--json]</c>: the same document as <c>GET /api/summary</c>; <c>report FILE.html</c>: the dashboard's
-/// content as one standalone HTML file with inline SVG charts.
+/// content as one standalone HTML file whose Vega-Lite charts draw offline (the libraries are inlined).
 /// </summary>
 public static class SummaryCommands
 {
@@ -31,7 +31,7 @@ public static class SummaryCommands
                 return ExitCodes.Ok;
             }
 
-            await output.WriteLineAsync("source\treplies\tratings\tgood\tokay\tbad\tgoodRate\tci95\tvsBaseline\tchiSquare\tp\tmannWhitneyP\tmeanWords\texcludedReplies\texcludedRatings");
+            await output.WriteLineAsync("source\treplies\tratings\tgood\tokay\tbad\tgoodRate\tci95\tvsPeople\tchiSquare\tp\tmannWhitneyP\tmeanWords\texcludedReplies\texcludedRatings");
             foreach (var (source, s) in summary.Overall.Sources)
             {
                 await output.WriteLineAsync(string.Join('\t',
@@ -66,13 +66,24 @@ public static class SummaryCommands
             await using var services = CliServices.BuildExisting(r);
             if (services is null) return ExitCodes.BadInput;
             var summary = await services.GetRequiredService<SummaryQuery>().BuildAsync(ct);
-            await File.WriteAllTextAsync(path.FullName, SummaryReport.Page(summary, DateTimeOffset.UtcNow), ct);
+            var libraries = ChartLibraries.Load(ChartLibrariesDirectory);
+            if (libraries is null)
+            {
+                await r.InvocationConfiguration.Error.WriteLineAsync(
+                    $"The charting libraries ({string.Join(", ", ChartLibraries.Files)}) are not in {ChartLibrariesDirectory}: empathybot was built " +
+                    "without Node.js/npm. The report has every table but no charts; install Node.js and build again to get them.");
+            }
+
+            await File.WriteAllTextAsync(path.FullName, SummaryReport.Page(summary, DateTimeOffset.UtcNow, libraries), ct);
             await r.InvocationConfiguration.Output.WriteLineAsync(
                 $"Wrote the report ({summary.Overall.Sources.Values.Sum(s => s.Ratings)} ratings, {summary.Emotions.Count} emotions) to {path.FullName}.");
             return ExitCodes.Ok;
         });
         return command;
     }
+
+    /// <summary>Where the build copies the charting libraries (from the host's npm packages).</summary>
+    internal static string ChartLibrariesDirectory { get; } = Path.Combine(AppContext.BaseDirectory, "lib");
 
     private static string F(double? value, string format) => value is { } v ? v.ToString(format, CultureInfo.InvariantCulture) : "";
 }

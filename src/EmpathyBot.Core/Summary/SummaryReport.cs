@@ -6,26 +6,43 @@ using EmpathyBot.Core.Study;
 namespace EmpathyBot.Core.Summary;
 
 /// <summary>
-/// Renders the summary as HTML with an inline SVG chart: the dashboard's live body (pushed over server-sent
-/// events) and the standalone <c>empathybot report</c> file share this one renderer, so they always agree.
+/// Renders the summary as HTML with its Vega-Lite charts (see <see cref="SummaryCharts"/>): the dashboard's live body
+/// (pushed over server-sent events) and the standalone <c>empathybot report</c> file share this one renderer, so they
+/// always agree.
 /// </summary>
 public static class SummaryReport
 {
-    private static readonly string[] Palette = ["#4a5568", "#2b6cb0", "#c05621", "#2f855a", "#6b46c1", "#b83280", "#2c7a7b", "#975a16"];
-
-    private const int LabelWidth = 130, PlotWidth = 520, BarHeight = 10, BarGap = 3, GroupGap = 10, Top = 30;
-
-    /// <summary>A complete standalone page (no scripts, no external resources).</summary>
-    public static string Page(SummaryDocument summary, DateTimeOffset generatedAt)
+    /// <summary>
+    /// A complete standalone page that opens offline: the chart libraries and the drawing script are inlined. Without
+    /// the libraries (a build without Node.js/npm) the page says so where the charts would be; the tables are complete.
+    /// </summary>
+    public static string Page(SummaryDocument summary, DateTimeOffset generatedAt, ChartLibraries? libraries)
     {
         var html = new StringBuilder();
         html.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-            .Append("<title>EmpathyBot summary</title><style>").Append(Css).Append("</style></head><body>")
-            .Append("<h1>EmpathyBot: people vs AI, per emotion</h1>")
-            .Append("<div id=\"summary\">").Append(Body(summary, generatedAt)).Append("</div></body></html>\n");
-        return html.ToString();
+            .Append("<title>EmpathyBot summary</title><style>").Append(Css).Append("</style>");
+        if (libraries is not null)
+        {
+            foreach (var script in libraries.Scripts.Append(ChartLibraries.RenderScript)) html.Append("<script>").Append(InlineScript(script)).Append("</script>");
+        }
+
+        html.Append("</head><body>")
+            .Append("<h1>EmpathyBot: people vs AI, per emotion</h1>");
+        if (libraries is null)
+        {
+            html.Append("<p class=\"note\" id=\"charts-missing\">No charts in this report: the charting libraries (Vega, Vega-Lite, vega-embed) ")
+                .Append("were not found next to empathybot, which happens when it was built without Node.js/npm. Install Node.js and build again ")
+                .Append("to get them; every figure is in the tables below.</p>");
+        }
+
+        html.Append("<div id=\"summary\">").Append(Body(summary, generatedAt)).Append("</div>");
+        if (libraries is not null) html.Append("<script>window.EmpathyBotCharts.render(document);</script>");
+        return html.Append("</body></html>\n").ToString();
     }
+
+    /// <summary>A script's text made safe inside an inline script element (it cannot end the element early).</summary>
+    private static string InlineScript(string script) => script.Replace("</script", "<\\/script", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Styles shared by the report and the dashboard page.</summary>
     public const string Css = """
@@ -35,17 +52,16 @@ public static class SummaryReport
         th,td{border-bottom:1px solid #e2e8f0;padding:4px 8px;text-align:right;white-space:nowrap}
         th:first-child,td:first-child{text-align:left}
         .facts{display:flex;gap:24px;flex-wrap:wrap;font-size:.9rem}.facts b{font-size:1.1rem}
-        .legend span{display:inline-block;margin-right:14px;font-size:.85rem}
-        .legend i{display:inline-block;width:12px;height:12px;margin-right:4px;vertical-align:middle}
-        .note{color:#4a5568;font-size:.8rem}
-        svg text{font-size:11px;font-family:inherit}
+        .note{color:#4a5568;font-size:.9rem}
+        .chart{width:100%;margin:.5rem 0 1rem}
+        .scroll{overflow-x:auto}
+        @media (max-width:480px){body{margin:10px}}
         """;
 
     /// <summary>The summary's content: headline facts, the per-emotion chart, the overall and per-emotion tables.</summary>
     public static string Body(SummaryDocument summary, DateTimeOffset generatedAt)
     {
         var sources = summary.Overall.Sources.Keys.ToList();
-        var colors = sources.Select((s, i) => (s, Palette[i % Palette.Length])).ToDictionary(x => x.s, x => x.Item2);
         var html = new StringBuilder();
         var totalRatings = summary.Overall.Sources.Values.Sum(s => s.Ratings);
 
@@ -61,13 +77,13 @@ public static class SummaryReport
             .Append("per-emotion p-values are ").Append(E(summary.Correction)).Append("-adjusted over all emotions and models. ")
             .Append("* p&lt;.05, ** p&lt;.01, *** p&lt;.001.</p>");
 
-        html.Append("<h2>Overall</h2>").Append(OverallTable(summary));
-        html.Append("<h2>Good rate per emotion</h2><div class=\"legend\">");
-        foreach (var s in sources) html.Append("<span><i style=\"background:").Append(colors[s]).Append("\"></i>").Append(E(Sources.DisplayName(s))).Append("</span>");
-        html.Append("</div>").Append(Chart(summary, sources, colors));
-        html.Append("<h2>Per emotion</h2>").Append(EmotionTable(summary, sources));
+        html.Append("<h2>Overall</h2><div class=\"scroll\">").Append(OverallTable(summary)).Append("</div>");
+        var specs = SummaryCharts.Specs(summary);
+        html.Append("<h2>Good rate vs people, per emotion</h2>").Append(ForestCharts(specs));
+        html.Append("<h2>Per emotion</h2><div class=\"scroll\">").Append(EmotionTable(summary, sources)).Append("</div>");
         html.Append(UnderstandingReport.Section(summary.Understanding));
-        html.Append(AppraisalReport.Section(summary.Appraisal));
+        html.Append(AppraisalReport.Section(summary.Appraisal)).Append(Containers(specs, "appraisal-"));
+        if (specs.Count > 0) html.Append("<script type=\"application/json\" id=\"chart-specs\">").Append(SummaryCharts.SpecsJson(specs)).Append("</script>");
         return html.ToString();
     }
 
@@ -77,7 +93,7 @@ public static class SummaryReport
     private static string OverallTable(SummaryDocument summary)
     {
         var html = new StringBuilder("<table id=\"overall\"><thead><tr><th>Source</th><th>Replies</th><th>Ratings</th><th>Good</th><th>Okay</th><th>Bad</th>" +
-            "<th>Good rate [95% CI]</th><th>vs baseline</th><th>χ²</th><th>p</th><th>Mann-Whitney p</th><th>Superiority</th>" +
+            "<th>Good rate [95% CI]</th><th>vs people</th><th>χ²</th><th>p</th><th>Mann-Whitney p</th><th>Superiority</th>" +
             "<th>Mean words</th><th>Excluded replies</th><th>Excluded ratings</th></tr></thead><tbody>");
         foreach (var (source, s) in summary.Overall.Sources)
         {
@@ -126,64 +142,23 @@ public static class SummaryReport
     private static IEnumerable<KeyValuePair<string, EmotionSection>> OrderedEmotions(SummaryDocument summary) =>
         summary.Emotions.OrderBy(e => e.Value.Valence == "positive" ? 0 : 1).ThenBy(e => e.Key, StringComparer.Ordinal);
 
-    private static string Chart(SummaryDocument summary, IReadOnlyList<string> sources, IReadOnlyDictionary<string, string> colors)
+    /// <summary>The forest plots' containers; the drawing script fills them from the specifications at the end of the body.</summary>
+    private static string ForestCharts(IReadOnlyDictionary<string, System.Text.Json.Nodes.JsonObject> specs)
     {
-        var emotions = OrderedEmotions(summary).Where(e => e.Value.Sources.Values.Any(s => s.Ratings > 0)).ToList();
-        if (emotions.Count == 0 || sources.Count == 0) return "<p class=\"note\" id=\"chart-empty\">No ratings yet.</p>";
-
-        var groupHeight = (sources.Count * (BarHeight + BarGap)) + GroupGap;
-        var valenceBreaks = emotions.Select(e => e.Value.Valence).Distinct().Count();
-        var height = Top + (emotions.Count * groupHeight) + (valenceBreaks * 22) + 10;
-        var width = LabelWidth + PlotWidth + 60;
-        var svg = new StringBuilder();
-        svg.Append($"<svg id=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\" role=\"img\" aria-label=\"Good rate per emotion with 95% intervals\">");
-        for (var tick = 0; tick <= 100; tick += 25)
+        if (!specs.Keys.Any(k => k.StartsWith("forest-", StringComparison.Ordinal)))
         {
-            var x = LabelWidth + (PlotWidth * tick / 100.0);
-            svg.Append($"<line x1=\"{N(x)}\" y1=\"{Top - 6}\" x2=\"{N(x)}\" y2=\"{height - 6}\" stroke=\"#e2e8f0\"/>")
-                .Append($"<text x=\"{N(x)}\" y=\"{Top - 10}\" text-anchor=\"middle\" fill=\"#4a5568\">{tick}%</text>");
+            return "<p class=\"note\" id=\"chart-empty\">No emotion has ratings of both people and a model yet.</p>";
         }
 
-        double y = Top;
-        string? valence = null;
-        foreach (var (label, section) in emotions)
-        {
-            if (section.Valence != valence)
-            {
-                valence = section.Valence;
-                y += 4;
-                svg.Append($"<text x=\"0\" y=\"{N(y + 10)}\" font-weight=\"bold\">{E(char.ToUpperInvariant(valence[0]) + valence[1..])} emotions</text>");
-                y += 18;
-            }
-
-            svg.Append($"<text x=\"{LabelWidth - 6}\" y=\"{N(y + (groupHeight - GroupGap) / 2.0 + 4)}\" text-anchor=\"end\">{E(label)}</text>");
-            foreach (var source in sources)
-            {
-                if (section.Sources.TryGetValue(source, out var s) && s.GoodRate is { } rate)
-                {
-                    var w = PlotWidth * rate;
-                    svg.Append($"<rect data-emotion=\"{E(label)}\" data-source=\"{E(source)}\" x=\"{LabelWidth}\" y=\"{N(y)}\" width=\"{N(w)}\" height=\"{BarHeight}\" fill=\"{colors[source]}\">")
-                        .Append($"<title>{E(label)}, {E(Sources.DisplayName(source))}: {Percent(rate)} Good of {s.Ratings} ratings</title></rect>");
-                    if (s.GoodRateCi is [var lo, var hi])
-                    {
-                        double x1 = LabelWidth + (PlotWidth * lo), x2 = LabelWidth + (PlotWidth * hi), mid = y + (BarHeight / 2.0);
-                        svg.Append($"<line x1=\"{N(x1)}\" y1=\"{N(mid)}\" x2=\"{N(x2)}\" y2=\"{N(mid)}\" stroke=\"#1a202c\"/>")
-                            .Append($"<line x1=\"{N(x1)}\" y1=\"{N(y + 1)}\" x2=\"{N(x1)}\" y2=\"{N(y + BarHeight - 1)}\" stroke=\"#1a202c\"/>")
-                            .Append($"<line x1=\"{N(x2)}\" y1=\"{N(y + 1)}\" x2=\"{N(x2)}\" y2=\"{N(y + BarHeight - 1)}\" stroke=\"#1a202c\"/>");
-                    }
-
-                    var mark = source == summary.People ? "" : Stars(s.PAdjusted);
-                    svg.Append($"<text x=\"{N(LabelWidth + PlotWidth + 4)}\" y=\"{N(y + BarHeight - 1)}\" fill=\"#4a5568\">{Percent(rate)}{mark}</text>");
-                }
-
-                y += BarHeight + BarGap;
-            }
-
-            y += GroupGap;
-        }
-
-        return svg.Append("</svg>").ToString();
+        var html = new StringBuilder("<p class=\"note\">Each point is a model's Good rate minus people's on one emotion, with its 95% ")
+            .Append("Newcombe interval; an interval that misses 0 differs from people. Colour and shape both name the model; ")
+            .Append("stars give the Holm-adjusted p. Save a chart as SVG or PNG from its ⋯ menu.</p>");
+        return html.Append(Containers(specs, "forest-")).ToString();
     }
+
+    private static string Containers(IReadOnlyDictionary<string, System.Text.Json.Nodes.JsonObject> specs, string prefix) =>
+        string.Concat(specs.Keys.Where(k => k.StartsWith(prefix, StringComparison.Ordinal))
+            .Select(name => $"<div class=\"chart\" id=\"chart-{name}\" data-chart=\"{name}\"></div>"));
 
     /// <summary>Significance stars for a p-value: * &lt; .05, ** &lt; .01, *** &lt; .001.</summary>
     public static string Stars(double? p) => p switch
@@ -211,8 +186,6 @@ public static class SummaryReport
     private static string Percent(double? rate) => rate is { } r ? r.ToString("0.0%", CultureInfo.InvariantCulture) : "–";
 
     private static string F(double value, string format) => value.ToString(format, CultureInfo.InvariantCulture);
-
-    private static string N(double value) => value.ToString("0.#", CultureInfo.InvariantCulture);
 
     private static string E(string text) => WebUtility.HtmlEncode(text);
 }

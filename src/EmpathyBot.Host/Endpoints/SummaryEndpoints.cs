@@ -10,7 +10,8 @@ namespace EmpathyBot.Host.Endpoints;
 /// <summary>
 /// <c>GET /api/summary</c> (the JSON document), <c>GET /api/summary/stream</c> (server-sent events: the current
 /// <c>summary</c> at once and then after changes, from the shared <see cref="SummaryBroadcaster"/>) and <c>GET /dashboard</c>.
-/// The three need <c>Dashboard:AccessKey</c> when it is set; the page's script and style are public.
+/// The three need <c>Dashboard:AccessKey</c> when it is set; the page's scripts (its own, the chart drawing script and
+/// the charting libraries under <c>/lib</c>) and style are public.
 /// </summary>
 public static class SummaryEndpoints
 {
@@ -34,6 +35,7 @@ public static class SummaryEndpoints
         });
         app.MapGet("/dashboard.js", () => Asset("dashboard.js", "text/javascript; charset=utf-8"));
         app.MapGet("/dashboard.css", () => TypedResults.Text(SummaryReport.Css, "text/css; charset=utf-8"));
+        app.MapGet("/charts.js", () => TypedResults.Text(ChartLibraries.RenderScript, "text/javascript; charset=utf-8"));
         return app;
     }
 

@@ -1,5 +1,6 @@
 // Live dashboard: the server renders the summary (same renderer as `empathybot report`) and pushes it over
-// server-sent events whenever a rating arrives; this script only swaps it in. EventSource reconnects by itself.
+// server-sent events whenever a rating arrives; this script swaps it in and has its Vega-Lite charts drawn by the
+// shared drawing script (charts.js, the same one the report inlines). EventSource reconnects by itself.
 (function () {
   "use strict";
   var container = document.getElementById("summary");
@@ -20,6 +21,7 @@
     container.innerHTML = payload.html;
     updates += 1;
     document.body.setAttribute("data-updates", String(updates));
+    window.EmpathyBotCharts.render(container);
     setStatus("live", "live");
   });
   source.onopen = function () { setStatus("live", "live"); };

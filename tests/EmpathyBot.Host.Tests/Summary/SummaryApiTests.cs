@@ -86,7 +86,9 @@ public sealed class SummaryApiTests : IAsyncLifetime
 
         var first = await SummaryStream.NextAsync(reader, timeout.Token);
         Assert.Equal(1, (int)first["summary"]!["overall"]!["sources"]!["gpt"]!["ratings"]! / 2);
-        Assert.Contains("<svg id=\"chart\"", (string)first["html"]!);
+        // The body carries the chart containers and their Vega-Lite specs; the page's script draws them.
+        Assert.Contains("data-chart=\"forest-", (string)first["html"]!);
+        Assert.Contains("id=\"chart-specs\"", (string)first["html"]!);
 
         // Through the rating port, as the chat writes: that is what announces the change on SQLite.
         await host.Get<IRatingStore>().AddRatingAsync(new Rating("gs", "late-rater", RatingValue.Bad, T0));
@@ -163,5 +165,7 @@ public sealed class SummaryApiTests : IAsyncLifetime
         Assert.Contains("/dashboard.js", page);
         Assert.Contains("EventSource", await host.Client.GetStringAsync("dashboard.js"));
         Assert.Contains("font-family", await host.Client.GetStringAsync("dashboard.css"));
+        Assert.Contains("vegaEmbed", await host.Client.GetStringAsync("charts.js"));
+        Assert.Contains("/lib/vega-embed.min.js", page);
     }
 }
