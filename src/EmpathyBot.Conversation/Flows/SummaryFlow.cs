@@ -86,7 +86,7 @@ public sealed class SummaryFlow(SummaryQuery query)
     }
 
     private static string Title(IEnumerable<string> sources) =>
-        sources.Any(s => !Sources.IsHuman(s)) ? "How people and AI compare" : "How people's replies are rated";
+        sources.Any(s => !Sources.IsHuman(s) && !Sources.IsBaseline(s)) ? "How people and AI compare" : "How people's replies are rated";
 
     /// <summary>
     /// A source's Good rate in plain words: "too early to say" below <see cref="MinRatings"/>, otherwise the rate with
