@@ -84,7 +84,7 @@ public sealed partial class UnderstandingWebChatTests
         var result = await chat.SubmitAsync(Inputs(outOfRange, 5, 5, 5, 5));
         var text = BotActivity.Text(result);
         Assert.Contains("Your results: SECEU score", text);
-        Assert.Matches(@"SECEU score \d+\.\d\d, EQ \d+", text);
+        Assert.Matches(@"SECEU score \d+\.\d, EQ \d+", text);
         Assert.Contains("published SECEU norm", text);
         Assert.Contains("fake-llm", text);
         // One person is fewer than Privacy:MinGroupSize (5): no people's average, and no percentile against them.
