@@ -32,6 +32,7 @@ public static class StorageServiceCollectionExtensions
             throw new InvalidOperationException($"Storage:Provider '{options.Provider}' is not known; use 'Sqlite' or 'Redis'.");
         });
         services.AddHostedService<StudyStoreStartup>();
+        services.AddHostedService<SqliteChangeWatcher>();
         return services.AddStudyStorePorts();
     }
 

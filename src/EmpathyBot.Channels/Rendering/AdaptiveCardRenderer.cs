@@ -43,11 +43,7 @@ public static class AdaptiveCardRenderer
             ["style"] = "emphasis",
             ["items"] = new JsonArray(TextBlock(q.Label, size: "Small", weight: "Bolder", subtle: true), Verbatim(q.Text)),
         },
-        Facts f => new JsonObject
-        {
-            ["type"] = "FactSet",
-            ["facts"] = new JsonArray(f.Items.Select(i => (JsonNode)new JsonObject { ["title"] = i.Name, ["value"] = i.Value }).ToArray<JsonNode?>()),
-        },
+        Facts f => RenderFacts(f),
         Table t => RenderTable(t),
         Expandable e => new JsonObject
         {
@@ -69,7 +65,29 @@ public static class AdaptiveCardRenderer
             ["type"] = "Container",
             ["items"] = new JsonArray(n.Inputs.Select(RenderInput).ToArray<JsonNode?>()),
         },
+        ChoiceInputs c => new JsonObject
+        {
+            ["type"] = "Container",
+            ["items"] = new JsonArray(c.Inputs.Select(RenderChoice).ToArray<JsonNode?>()),
+        },
         _ => throw new NotSupportedException($"No Adaptive Card rendering for {block.GetType().Name}."),
+    };
+
+    /// <summary>
+    /// Each fact as a bold title above its text. A FactSet puts titles in a narrow column that hosts break mid-word
+    /// ("withdra/w") on a phone; stacked, a title has the card's full width and wraps between words.
+    /// </summary>
+    private static JsonNode RenderFacts(Facts facts) => new JsonObject
+    {
+        ["type"] = "Container",
+        ["items"] = new JsonArray(facts.Items.SelectMany((fact, i) =>
+        {
+            var title = TextBlock(fact.Name, weight: "Bolder");
+            if (i > 0) title["spacing"] = "Medium";
+            var value = TextBlock(fact.Value);
+            value["spacing"] = "None";
+            return new JsonNode[] { title, value };
+        }).ToArray<JsonNode?>()),
     };
 
     private static JsonNode Paragraph(Paragraph p)
@@ -131,6 +149,24 @@ public static class AdaptiveCardRenderer
             ["max"] = input.Max,
             ["isRequired"] = true,
             ["errorMessage"] = $"Enter a number from {input.Min} to {input.Max}.",
+        };
+        if (input.Value is { } v) node["value"] = v;
+        return node;
+    }
+
+    // Expanded: every choice is a visible radio button, one tap per item, with its label beside the number.
+    private static JsonNode RenderChoice(ChoiceInput input)
+    {
+        var node = new JsonObject
+        {
+            ["type"] = "Input.ChoiceSet",
+            ["id"] = input.Id,
+            ["label"] = input.Label,
+            ["style"] = "expanded",
+            ["isMultiSelect"] = false,
+            ["isRequired"] = true,
+            ["errorMessage"] = $"Choose one answer for {input.Label}.",
+            ["choices"] = new JsonArray(input.Choices.Select(c => (JsonNode)new JsonObject { ["title"] = c.Title, ["value"] = c.Value }).ToArray<JsonNode?>()),
         };
         if (input.Value is { } v) node["value"] = v;
         return node;

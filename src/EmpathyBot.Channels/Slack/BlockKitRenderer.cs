@@ -23,6 +23,7 @@ public sealed class BlockKitRenderer(string? dashboardUrl)
     public const int MaxElementsPerActions = 25;
     public const int MaxIdLength = 255;
     public const int MaxLabelText = 2000;
+    public const int MaxOptionText = 75;
 
     /// <summary>Fallback (notification) text is capped well under Slack's 40k so the request stays small.</summary>
     public const int MaxFallbackText = 3000;
@@ -129,6 +130,9 @@ public sealed class BlockKitRenderer(string? dashboardUrl)
             case NumberInputs n:
                 inputs.AddRange(n.Inputs.Select(NumberInputBlock));
                 break;
+            case ChoiceInputs c:
+                inputs.AddRange(c.Inputs.Select(ChoiceInputBlock));
+                break;
             default:
                 throw new ArgumentException($"No Block Kit rendering for {block.GetType().Name}.", nameof(block));
         }
@@ -181,6 +185,35 @@ public sealed class BlockKitRenderer(string? dashboardUrl)
             ["type"] = "input",
             ["block_id"] = InputBlockId(input.Id),
             ["label"] = PlainText(Truncate($"{input.Label} ({input.Min}–{input.Max})", MaxLabelText)),
+            ["element"] = element,
+        };
+    }
+
+    /// <summary>Radio buttons: the chosen value comes back in <c>state.values[block_id][action_id].selected_option.value</c>.</summary>
+    private static JsonObject ChoiceInputBlock(ChoiceInput input)
+    {
+        if (input.Id.Length > MaxIdLength)
+        {
+            throw new ArgumentException($"Input id '{input.Id[..40]}...' is longer than Slack's {MaxIdLength} characters.", nameof(input));
+        }
+
+        var options = input.Choices.Select(c => new JsonObject { ["text"] = PlainText(Truncate(c.Title, MaxOptionText)), ["value"] = c.Value }).ToArray();
+        var element = new JsonObject
+        {
+            ["type"] = "radio_buttons",
+            ["action_id"] = input.Id,
+            ["options"] = new JsonArray(options.Select(o => (JsonNode?)o.DeepClone()).ToArray()),
+        };
+        if (input.Value is { } v && options.FirstOrDefault(o => (string?)o["value"] == v) is { } chosen)
+        {
+            element["initial_option"] = chosen.DeepClone();
+        }
+
+        return new JsonObject
+        {
+            ["type"] = "input",
+            ["block_id"] = InputBlockId(input.Id),
+            ["label"] = PlainText(Truncate(input.Label, MaxLabelText)),
             ["element"] = element,
         };
     }

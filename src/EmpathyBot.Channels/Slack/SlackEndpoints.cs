@@ -232,7 +232,7 @@ public static class SlackEndpoints
         }
     }
 
-    /// <summary>Number inputs typed next to the button arrive in <c>state.values[block][action_id].value</c>; they join the button data like Adaptive Card inputs do.</summary>
+    /// <summary>Number inputs typed next to the button arrive in <c>state.values[block][action_id].value</c>, radio buttons in <c>.selected_option.value</c>; they join the button data like Adaptive Card inputs do.</summary>
     private static void MergeInputs(JsonObject payload, Dictionary<string, string> data)
     {
         if ((payload["state"] as JsonObject)?["values"] is not JsonObject blocks)
@@ -244,7 +244,7 @@ public static class SlackEndpoints
         {
             foreach (var (inputId, state) in block as JsonObject ?? [])
             {
-                if (state is JsonObject s && Str(s, "value") is { } typed)
+                if (state is JsonObject s && (Str(s, "value") ?? (s["selected_option"] as JsonObject is { } chosen ? Str(chosen, "value") : null)) is { } typed)
                 {
                     data.TryAdd(inputId, typed);
                 }

@@ -14,6 +14,12 @@ public static class Commands
     public const string Appraisal = "appraisal";
     public const string Quiz = "quiz";
 
+    /// <summary>Button only: the participant confirmed "forget me".</summary>
+    public const string ForgetConfirmed = "forget confirmed";
+
+    /// <summary>Button only: the participant chose not to be forgotten after all.</summary>
+    public const string Keep = "keep";
+
     private static readonly string[] Typed = [Respond, Rate, Summary, Help, Menu, ForgetMe, Appraisal, Quiz];
 
     /// <summary>The command a typed text is, if it is exactly one (case, spaces and a leading slash ignored).</summary>

@@ -30,7 +30,7 @@ public sealed class ConversationEngine(
             {
                 Commands.Consent => await consent.AcceptAsync(participant, ct),
                 Commands.Decline => ConsentFlow.Decline(),
-                Commands.ForgetMe => TurnResult.Of(Message.Text("Nothing is stored about you.")),
+                Commands.ForgetMe or Commands.ForgetConfirmed => TurnResult.Of(Message.Text("Nothing is stored about you.")),
                 _ => TurnResult.Of(ConsentFlow.Card()),
             };
         }
@@ -58,7 +58,11 @@ public sealed class ConversationEngine(
             case Commands.Summary:
                 return TurnResult.Of(await summary.RenderAsync(turn.Value?.GetValueOrDefault(ActionKeys.Emotion), ct));
             case Commands.ForgetMe:
+                return TurnResult.Of(ForgetFlow.Confirm());
+            case Commands.ForgetConfirmed when action is not null:
                 return TurnResult.Of(await forget.ForgetAsync(participant, ct));
+            case Commands.Keep when action is not null:
+                return TurnResult.Of(ForgetFlow.Kept(state != ParticipantState.Idle));
             case Commands.Consent:
                 return TurnResult.Of(Menu.WithMenu("You have already agreed to take part. What would you like to do?"));
             case Commands.Help:

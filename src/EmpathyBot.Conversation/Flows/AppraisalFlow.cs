@@ -16,6 +16,7 @@ namespace EmpathyBot.Conversation.Flows;
 public sealed class AppraisalFlow(AppraisalData data, IAppraisalStore store, TimeProvider clock)
 {
     public const string StepKey = "step";
+    public const string PageKey = "page";
     public const string InputPrefix = "panas";
 
     public async Task<(TurnResult Result, ParticipantState State)> StartAsync(CancellationToken ct)
@@ -31,7 +32,7 @@ public sealed class AppraisalFlow(AppraisalData data, IAppraisalStore store, Tim
         return (TurnResult.Of(Card(progress, null, null, null)), new ParticipantState(Appraisal: progress));
     }
 
-    /// <summary>An answer set from the card (<paramref name="values"/>) or typed as 20 numbers (<paramref name="text"/>).</summary>
+    /// <summary>One card's answers (<paramref name="values"/>), or typed numbers for this card or for all 20 (<paramref name="text"/>).</summary>
     public async Task<(TurnResult Result, ParticipantState State)> SubmitAsync(
         string participant, AppraisalProgress? progress, IReadOnlyDictionary<string, string>? values, string? text, CancellationToken ct)
     {
@@ -41,15 +42,18 @@ public sealed class AppraisalFlow(AppraisalData data, IAppraisalStore store, Tim
         }
 
         var situation = await SituationOf(progress, ct);
-        if (values?.GetValueOrDefault(StepKey) is { } step && step != progress.Step)
+        if (values is not null && (values.GetValueOrDefault(StepKey) != progress.Step || values.GetValueOrDefault(PageKey) is { } page && page != PageText(progress)))
         {
-            return (TurnResult.Of(Card(progress, situation, "That card is from an earlier step; please answer this one.", null)), new ParticipantState(Appraisal: progress));
+            return Ask(progress, situation, "That card is from an earlier step; please answer this one.", null);
         }
 
-        var (answers, problem, partial) = values is not null ? FromCard(values) : FromText(text);
+        var current = progress.Answers?.ToArray() ?? new int?[PanasScale.ItemCount];
+        var (answers, problem, shown) = values is not null ? FromCard(progress, values, current) : FromText(progress, text, current);
+        if (problem is not null) return Ask(progress, situation, problem, shown);
         if (answers is null)
         {
-            return (TurnResult.Of(Card(progress, situation, problem, partial)), new ParticipantState(Appraisal: progress));
+            var next = progress with { Page = progress.Page + 1, Answers = current };
+            return Ask(next, situation, null, null);
         }
 
         var score = data.Scale.Score(answers);
@@ -60,8 +64,8 @@ public sealed class AppraisalFlow(AppraisalData data, IAppraisalStore store, Tim
             if (bank is null || bank.Situations.Count == 0)
                 return (TurnResult.Of(Menu.WithMenu("Thanks. The situation set is no longer available, so the check stops here.")), ParticipantState.Idle);
             var chosen = bank.Situations[Random.Shared.Next(bank.Situations.Count)];
-            var next = new AppraisalProgress(AppraisalProgress.AfterStep, progress.Set, chosen.Id, answers);
-            return (TurnResult.Of(Card(next, chosen, null, null)), new ParticipantState(Appraisal: next));
+            var after = new AppraisalProgress(AppraisalProgress.AfterStep, progress.Set, chosen.Id, answers);
+            return Ask(after, chosen, null, null);
         }
 
         if (situation is null)
@@ -71,6 +75,15 @@ public sealed class AppraisalFlow(AppraisalData data, IAppraisalStore store, Tim
         return (TurnResult.Of(await ResultAsync(situation, before, score, ct)), ParticipantState.Idle);
     }
 
+    private (TurnResult Result, ParticipantState State) Ask(AppraisalProgress progress, Situation? situation, string? problem, int?[]? shown) =>
+        (TurnResult.Of(Card(progress, situation, problem, shown)), new ParticipantState(Appraisal: progress));
+
+    private static string PageText(AppraisalProgress progress) => progress.Page.ToString(CultureInfo.InvariantCulture);
+
+    private static int Pages => PanasScale.ItemCount / AppraisalProgress.PageSize;
+
+    private static IEnumerable<int> ItemsOn(int page) => Enumerable.Range(page * AppraisalProgress.PageSize + 1, AppraisalProgress.PageSize);
+
     private async Task<Situation?> SituationOf(AppraisalProgress progress, CancellationToken ct) =>
         progress.SituationId is { } id && await data.GetSetAsync(progress.Set, ct) is { } bank ? bank.Find(id) : null;
 
@@ -78,36 +91,70 @@ public sealed class AppraisalFlow(AppraisalData data, IAppraisalStore store, Tim
         new(ReplyIds.NewHuman(), Sources.Human, participant, condition, situation?.Emotion ?? "", situation?.Factor ?? "",
             situation is null ? null : set, situation?.Id, score, answers, clock.GetUtcNow());
 
-    private static (int[]? Answers, string? Problem, int?[]? Partial) FromCard(IReadOnlyDictionary<string, string> values)
+    /// <summary>
+    /// The items of the open card go into <paramref name="current"/>. Returns all 20 answers once the step is complete,
+    /// or a problem with what to show again, or neither when the next card is due.
+    /// </summary>
+    private (int[]? Answers, string? Problem, int?[]? Shown) FromCard(AppraisalProgress progress, IReadOnlyDictionary<string, string> values, int?[] current)
     {
-        var answers = new int?[PanasScale.ItemCount];
+        var shown = (int?[])current.Clone();
         var bad = new List<int>();
-        for (var n = 1; n <= PanasScale.ItemCount; n++)
+        foreach (var n in ItemsOn(progress.Page))
         {
             if (values.TryGetValue(InputPrefix + n, out var raw)
                 && double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var v)
                 && v == Math.Floor(v) && v is >= PanasScale.Min and <= PanasScale.Max)
-                answers[n - 1] = (int)v;
+                shown[n - 1] = (int)v;
             else bad.Add(n);
         }
 
-        return bad.Count == 0
-            ? (answers.Select(a => a!.Value).ToArray(), null, null)
-            : (null, $"Please give every feeling a whole number from 1 to 5; {bad.Count} {(bad.Count == 1 ? "was" : "were")} missing or invalid (item {string.Join(", ", bad)}).", answers);
+        if (bad.Count > 0)
+        {
+            var names = string.Join(", ", bad.Select(n => data.Scale.Items[n - 1].Word));
+            return (null, $"Please choose an answer from 1 to 5 for every feeling; {bad.Count} {(bad.Count == 1 ? "was" : "were")} missing or invalid ({names}).", shown);
+        }
+
+        shown.CopyTo(current, 0);
+        return (Completed(progress, current), null, null);
     }
 
-    private static (int[]? Answers, string? Problem, int?[]? Partial) FromText(string? text)
+    /// <summary>Typed: all 20 numbers at once, or the numbers for the open card's items.</summary>
+    private (int[]? Answers, string? Problem, int?[]? Shown) FromText(AppraisalProgress progress, string? text, int?[] current)
     {
+        var tokens = (text ?? "").Split([' ', ',', ';', '\t', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries);
+        var words = string.Join(", ", ItemsOn(progress.Page).Select(n => data.Scale.Items[n - 1].Word));
+        var expected = $"Choose 1 to 5 for each feeling on the card, or type {AppraisalProgress.PageSize} numbers from 1 to 5 for {words}" +
+            $" (or all {PanasScale.ItemCount} in the order shown), e.g. 3 1 4 2 5.";
+        if (tokens.Length == 0 || !tokens.Any(t => t.All(char.IsDigit)))
+            return (null, "That is not an answer to the feelings check. " + expected, current);
+
+        if (tokens.Length == AppraisalProgress.PageSize)
+        {
+            var page = new int[tokens.Length];
+            for (var i = 0; i < tokens.Length; i++)
+            {
+                if (!int.TryParse(tokens[i], NumberStyles.None, CultureInfo.InvariantCulture, out page[i]) || page[i] is < PanasScale.Min or > PanasScale.Max)
+                    return (null, $"Answer {i + 1} is not a whole number from 1 to 5. " + expected, current);
+            }
+
+            foreach (var (n, v) in ItemsOn(progress.Page).Zip(page)) current[n - 1] = v;
+            return (Completed(progress, current), null, null);
+        }
+
         var parsed = PanasAnswerParser.ParseTyped(text);
-        return parsed.Answers is { } a ? (a.ToArray(), null, null) : (null, parsed.Error + " Type 20 numbers from 1 to 5 in the order shown, or use the card.", null);
+        if (parsed.Answers is not { } all) return (null, $"I read {tokens.Length} answers. " + expected, current);
+        return (all.ToArray(), null, null);
     }
+
+    private static int[]? Completed(AppraisalProgress progress, int?[] current) =>
+        progress.Page + 1 >= Pages && current.All(a => a is not null) ? current.Select(a => a!.Value).ToArray() : null;
 
     private Message Card(AppraisalProgress progress, Situation? situation, string? problem, int?[]? previous)
     {
         var after = progress.Step == AppraisalProgress.AfterStep;
         var blocks = new List<MessageBlock>();
         if (problem is not null) blocks.Add(new Paragraph(problem, Tone.Attention));
-        blocks.Add(new Heading(after ? "Emotion check, part 2 of 2" : "Emotion check, part 1 of 2"));
+        blocks.Add(new Heading($"Feelings check, part {(after ? 2 : 1)} of 2 (card {progress.Page + 1} of {Pages})"));
         if (after && situation is not null)
         {
             blocks.Add(new Paragraph("Imagine this is happening to you right now. Take a moment to picture it."));
@@ -119,20 +166,25 @@ public sealed class AppraisalFlow(AppraisalData data, IAppraisalStore store, Tim
             blocks.Add(new Paragraph("How do you feel right now, at this moment?"));
         }
 
-        var anchors = string.Join(", ", data.Scale.Anchors.Select((a, k) => $"{k + PanasScale.Min} = {a}"));
-        blocks.Add(new Paragraph($"Rate each feeling from 1 to 5: {anchors}.", Tone.Subtle));
-        blocks.Add(new NumberInputs(data.Scale.Items
-            .Select(i => new NumberInput(InputPrefix + i.Number, $"{i.Number}. {i.Word}", PanasScale.Min, PanasScale.Max, previous?[i.Number - 1]))
+        var choices = data.Scale.Anchors.Select((a, k) => new Choice((k + PanasScale.Min).ToString(CultureInfo.InvariantCulture), $"{k + PanasScale.Min} {a}")).ToArray();
+        var items = ItemsOn(progress.Page).Select(n => data.Scale.Items[n - 1]).ToArray();
+        blocks.Add(new ChoiceInputs(items
+            .Select(i => new ChoiceInput(InputPrefix + i.Number, i.Word, choices, previous?[i.Number - 1]?.ToString(CultureInfo.InvariantCulture)))
             .ToArray()));
-        var words = string.Join(", ", data.Scale.Items.Select(i => i.Word));
-        blocks.Add(new Paragraph($"You can also type 20 numbers (1-5) in this order: {words}.", Tone.Subtle));
+        var words = string.Join(", ", items.Select(i => i.Word));
+        blocks.Add(new Paragraph($"You can also type {items.Length} numbers from 1 to 5 for {words}.", Tone.Subtle));
 
         var summary = (problem is null ? "" : problem + " ")
             + (after && situation is not null ? $"Imagine: \"{situation.Text}\" " : "")
-            + $"Rate how you feel now, 1-5, for: {words}. Type 20 numbers.";
+            + $"Rate how you feel now, 1-5, for: {words}. Type {items.Length} numbers.";
         return new Message(summary, blocks,
         [
-            new MessageAction("Submit", new Dictionary<string, string> { [ActionKeys.Action] = Commands.Appraisal, [StepKey] = progress.Step }, ActionStyle.Positive),
+            new MessageAction(progress.Page + 1 < Pages ? "Next" : "Submit", new Dictionary<string, string>
+            {
+                [ActionKeys.Action] = Commands.Appraisal,
+                [StepKey] = progress.Step,
+                [PageKey] = PageText(progress),
+            }, ActionStyle.Positive),
             MessageAction.Command("Cancel", Commands.Menu),
         ]);
     }
@@ -141,6 +193,7 @@ public sealed class AppraisalFlow(AppraisalData data, IAppraisalStore store, Tim
     {
         var summary = await data.SummariseAsync(ct);
         var rows = new List<IReadOnlyList<string>>();
+        var withheld = false;
         if (before is not null) rows.Add(["You", Signed(after.Pa - before.Pa), Signed(after.Na - before.Na), "1"]);
         foreach (var (source, s) in summary.Sources.OrderBy(kv => Sources.IsHuman(kv.Key) ? 0 : 1).ThenBy(kv => kv.Key, StringComparer.Ordinal))
         {
@@ -148,6 +201,7 @@ public sealed class AppraisalFlow(AppraisalData data, IAppraisalStore store, Tim
             if (Sources.IsHuman(source) && (change is null || change.PaChange is null) && (s.Default.Withheld || change?.Withheld == true))
             {
                 rows.Add(["People (average)", "–", "–", $"fewer than {data.MinGroupSize} people so far"]);
+                withheld = true;
                 continue;
             }
 
@@ -157,19 +211,37 @@ public sealed class AppraisalFlow(AppraisalData data, IAppraisalStore store, Tim
                 change?.N.ToString(CultureInfo.InvariantCulture) ?? "0"]);
         }
 
-        var yours = before is null ? "" : $"Your positive feelings (PA) changed by {Signed(after.Pa - before.Pa)} and negative feelings (NA) by {Signed(after.Na - before.Na)}. ";
-        var text = $"Thank you! {yours}Here is how imagining a situation of {situation.Emotion.ToLowerInvariant()} changes feelings for people and AI models.";
+        var yours = before is null ? "" : $"Your positive feelings changed by {Signed(after.Pa - before.Pa)} and your negative feelings by {Signed(after.Na - before.Na)}. ";
+        var others = Compared(summary.Sources.Keys.Where(s => !(withheld && Sources.IsHuman(s))));
+        var text = others is null
+            ? $"Thank you! {yours}Too few others have taken this check so far to compare you with."
+            : $"Thank you! {yours}Here is how imagining a situation of {situation.Emotion.ToLowerInvariant()} changes feelings for {others}.";
         return new Message(text,
         [
             new Paragraph(text, Tone.Good),
-            new Heading($"Change in PANAS scores: {situation.Emotion}"),
-            new Table(["Who", "PA change", "NA change", "Answers"], rows),
-            new Paragraph("Change = after imagining minus without a situation (PA and NA each range 10-50). ↑/↓ = significant at " +
-                data.Alpha.ToString("0.##", CultureInfo.InvariantCulture) + " (F test, then Student or Welch t, as EmotionBench).", Tone.Subtle),
+            new Heading($"How feelings changed: {situation.Emotion}"),
+            new Table(["Who", "Positive", "Negative", "Answers"], rows),
+            new Paragraph("Change = how you felt imagining the situation minus how you felt before (each score ranges from 10 to 50). " +
+                "↑ or ↓ marks a change too large to be likely by chance.", Tone.Subtle),
         ], Menu.Actions);
     }
 
-    private static string Signed(double? value) => value is { } v ? v.ToString("+0.0;-0.0;0.0", CultureInfo.InvariantCulture) : "–";
+    /// <summary>Who besides the participant is in the comparison, in words; null when nobody is.</summary>
+    private static string? Compared(IEnumerable<string> sources)
+    {
+        var list = sources.ToList();
+        var people = list.Any(Sources.IsHuman);
+        var models = list.Any(s => !Sources.IsHuman(s));
+        return (people, models) switch
+        {
+            (true, true) => "people and AI models",
+            (true, false) => "people",
+            (false, true) => "AI models",
+            _ => null,
+        };
+    }
+
+    private static string Signed(double? value) => Figures.Signed(value);
 
     private static string Mark(string mark) => mark switch { AppraisalAnalysis.Up => " ↑", AppraisalAnalysis.Down => " ↓", _ => "" };
 }

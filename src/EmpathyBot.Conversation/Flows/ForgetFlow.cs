@@ -1,11 +1,31 @@
+using EmpathyBot.Conversation.Engine;
 using EmpathyBot.Conversation.Messages;
 using EmpathyBot.Core.Ports;
 
 namespace EmpathyBot.Conversation.Flows;
 
-/// <summary>Withdrawal: every record of the participant is deleted, and they are told what went, kind by kind.</summary>
+/// <summary>
+/// Withdrawal: asked for first, with a button, since it cannot be undone; then every record of the participant is
+/// deleted and they are told what went, kind by kind. Asking changes nothing, so an open prompt or card survives a "No".
+/// </summary>
 public sealed class ForgetFlow(IParticipantStore store)
 {
+    public static Message Confirm() => new(
+        "Delete everything stored about you? This cannot be undone.",
+        [
+            new Heading("Delete everything about you?"),
+            new Paragraph("This deletes your replies, the ratings you gave and received, your quiz and feelings-check answers, " +
+                "and your consent record. It cannot be undone."),
+        ],
+        [
+            MessageAction.Command("Yes, delete everything", Commands.ForgetConfirmed, ActionStyle.Destructive),
+            MessageAction.Command("No, keep my data", Commands.Keep),
+        ]);
+
+    public static Message Kept(bool somethingOpen) => Menu.WithMenu(somethingOpen
+        ? "Nothing was deleted. What you were doing is still open: answer it above, or choose another step."
+        : "Nothing was deleted. What would you like to do?");
+
     public async Task<Message> ForgetAsync(string participant, CancellationToken ct)
     {
         var result = await store.ForgetAsync(participant, ct);

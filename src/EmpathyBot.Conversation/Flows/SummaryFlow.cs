@@ -8,12 +8,18 @@ using EmpathyBot.Core.Summary;
 namespace EmpathyBot.Conversation.Flows;
 
 /// <summary>
-/// Per-emotion and overall comparison of Good rates, human vs each source, from live counters. In chat: the
-/// overall table with significance marks, the emotions with the largest gaps, and a per-emotion view by button.
+/// Per-emotion and overall comparison of Good rates, human vs each source, from live counters, in plain words for
+/// participants: the overall rates, the emotions with the largest gaps, and a per-emotion view by button. The
+/// researcher's statistics (intervals, tests, rater agreement) stay on the dashboard and in the report.
 /// </summary>
 public sealed class SummaryFlow(SummaryQuery query)
 {
     public const int LargestGaps = 3;
+
+    /// <summary>Below this many ratings a Good rate says too little to show as a figure to participants.</summary>
+    public const int MinRatings = 10;
+
+    private const double ClearDifference = 0.05;
 
     /// <summary>The overall view, or the view of one emotion when <paramref name="emotion"/> is given.</summary>
     public async Task<Message> RenderAsync(string? emotion, CancellationToken ct)
@@ -34,33 +40,28 @@ public sealed class SummaryFlow(SummaryQuery query)
         var sources = summary.Overall.Sources;
         var blocks = new List<MessageBlock>
         {
-            new Heading("How people and AI compare"),
-            new Paragraph("Share of replies rated Good by blind raters (95% interval), the change versus people, and the test against people " +
-                "(* p<.05, ** p<.01, *** p<.001).", Tone.Subtle),
-            new Table(["Overall", "Ratings", "Good", "vs people", "p"], sources.Select(s => Row(Sources.DisplayName(s.Key), s.Value, s.Value.P)).ToArray()),
+            new Heading(Title(sources.Keys)),
+            new Paragraph("How often each kind of reply was rated Good by people who did not know who wrote it.", Tone.Subtle),
+            new Facts(sources.Select(s => new Fact(Sources.DisplayName(s.Key), Describe(s.Key, s.Value, s.Value.P, summary.People))).ToArray()),
         };
 
-        var gaps = Gaps(summary).Take(LargestGaps).ToList();
+        var gaps = Gaps(summary).Where(g => Enough(summary.Emotions[g.Emotion], g.Source, summary.People)).Take(LargestGaps).ToList();
         if (gaps.Count > 0)
         {
-            blocks.Add(new Heading("Largest gaps"));
+            blocks.Add(new Heading("Largest differences"));
             blocks.Add(new Facts(gaps.Select(g => new Fact($"{g.Emotion} ({summary.Emotions[g.Emotion].Valence})",
-                $"{Sources.DisplayName(g.Source)} {Percent(g.Rate)} vs people {Percent(g.PeopleRate)} Good" +
-                $"{SummaryReport.Stars(summary.Emotions[g.Emotion].Sources[g.Source].PAdjusted)}")).ToArray()));
+                $"{Sources.DisplayName(g.Source)} {Figures.Percent(g.Rate)} rated Good, people {Figures.Percent(g.PeopleRate)}")).ToArray()));
         }
 
-        var columns = sources.Keys.ToArray();
-        var emotionRows = summary.Emotions
+        var emotionFacts = summary.Emotions
             .Where(e => e.Value.Sources.Values.Any(s => s.Ratings > 0))
-            .Select(e => (IReadOnlyList<string>)new[] { $"{e.Key} ({e.Value.Valence})" }
-                .Concat(columns.Select(c => e.Value.Sources.TryGetValue(c, out var s) ? Percent(s.GoodRate) + SummaryReport.Stars(s.PAdjusted) : "–"))
-                .ToArray())
+            .Select(e => new Fact($"{e.Key} ({e.Value.Valence})", string.Join("; ", e.Value.Sources.Select(s => $"{Sources.DisplayName(s.Key)} {Short(s.Value)}"))))
             .ToArray();
-        blocks.Add(new Heading("Good rate per emotion"));
-        blocks.Add(new Table(["Emotion", .. columns.Select(Sources.DisplayName)], emotionRows));
-        blocks.Add(new Paragraph(Footer(summary), Tone.Subtle));
+        blocks.Add(new Heading("Rated Good, per emotion"));
+        blocks.Add(new Facts(emotionFacts));
+        blocks.Add(new Paragraph(Footer, Tone.Subtle));
 
-        var text = string.Join("; ", sources.Select(s => $"{Sources.DisplayName(s.Key)} {Percent(s.Value.GoodRate)} Good"));
+        var text = string.Join("; ", sources.Select(s => $"{Sources.DisplayName(s.Key)} {Figures.Percent(s.Value.GoodRate)} Good"));
         IReadOnlyList<MessageAction> actions = [.. gaps.Select(g => EmotionButton(g.Emotion)), .. Menu.Actions];
         return new Message($"Summary: {text}.", blocks, actions);
     }
@@ -76,14 +77,38 @@ public sealed class SummaryFlow(SummaryQuery query)
         var blocks = new List<MessageBlock>
         {
             new Heading($"{label} ({section.Valence})"),
-            new Table([label, "Ratings", "Good", "vs people", "p (Holm)"],
-                section.Sources.Select(s => Row(Sources.DisplayName(s.Key), s.Value, s.Value.PAdjusted)).ToArray()),
-            new Paragraph($"p-values are Holm-adjusted over every emotion and model. {Footer(summary)}", Tone.Subtle),
+            new Facts(section.Sources.Select(s => new Fact(Sources.DisplayName(s.Key), Describe(s.Key, s.Value, s.Value.PAdjusted, summary.People))).ToArray()),
+            new Paragraph(Footer, Tone.Subtle),
         };
-        var text = string.Join("; ", section.Sources.Select(s => $"{Sources.DisplayName(s.Key)} {Percent(s.Value.GoodRate)} Good"));
+        var text = string.Join("; ", section.Sources.Select(s => $"{Sources.DisplayName(s.Key)} {Figures.Percent(s.Value.GoodRate)} Good"));
         return new Message($"{label}: {text}.", blocks,
             [MessageAction.Command("Overall summary", Commands.Summary), .. Menu.Actions.Where(a => a.Data[ActionKeys.Action] != Commands.Summary)]);
     }
+
+    private static string Title(IEnumerable<string> sources) =>
+        sources.Any(s => !Sources.IsHuman(s) && !Sources.IsBaseline(s)) ? "How people and AI compare" : "How people's replies are rated";
+
+    /// <summary>
+    /// A source's Good rate in plain words: "too early to say" below <see cref="MinRatings"/>, otherwise the rate with
+    /// the range it is likely in and whether it differs clearly (p below .05) from people's.
+    /// </summary>
+    private static string Describe(string source, SourceSummary s, double? p, string baseline)
+    {
+        var count = s.Ratings == 1 ? "1 rating" : $"{s.Ratings.ToString(CultureInfo.InvariantCulture)} ratings";
+        if (s.Ratings < MinRatings) return $"{count} so far: too early to say.";
+        var range = s.GoodRateCi is [var lo, var hi] ? $", likely between {Figures.Percent(lo)} and {Figures.Percent(hi)}" : "";
+        var versus = source == baseline || p is null ? ""
+            : p < ClearDifference
+                ? $" Rated Good {(s.GoodIncreaseVsPeople > 0 ? "more" : "less")} often than people's replies."
+                : " No clear difference from people's replies yet.";
+        return $"{Figures.Percent(s.GoodRate)} rated Good ({count}{range}).{versus}";
+    }
+
+    private static string Short(SourceSummary s) => s.Ratings < MinRatings ? "too early to say" : Figures.Percent(s.GoodRate);
+
+    private static bool Enough(EmotionSection section, string source, string baseline) =>
+        section.Sources.TryGetValue(source, out var s) && s.Ratings >= MinRatings
+        && section.Sources.TryGetValue(baseline, out var b) && b.Ratings >= MinRatings;
 
     /// <summary>Emotions by the largest absolute Good-rate gap between any source and the baseline.</summary>
     private static IEnumerable<(string Emotion, string Source, double Rate, double PeopleRate)> Gaps(SummaryDocument summary) =>
@@ -102,17 +127,6 @@ public sealed class SummaryFlow(SummaryQuery query)
         [ActionKeys.Emotion] = emotion,
     });
 
-    private static string Footer(SummaryDocument summary) =>
-        $"Rater agreement (Krippendorff's alpha, ordinal): {(summary.RaterAgreement is { } a ? a.ToString("0.00", CultureInfo.InvariantCulture) : "not yet")}" +
-        $" over {summary.AgreementUnits} replies; {summary.ExcludedRaters} rater(s) excluded for failed attention checks.";
-
-    private static IReadOnlyList<string> Row(string name, SourceSummary s, double? p) =>
-    [
-        name, s.Ratings.ToString(CultureInfo.InvariantCulture),
-        Percent(s.GoodRate) + (s.GoodRateCi is [var lo, var hi] ? $" [{Percent(lo)}–{Percent(hi)}]" : ""),
-        s.GoodIncreaseVsPeople is { } inc ? inc.ToString("+0%;-0%;0%", CultureInfo.InvariantCulture) : "–",
-        p is { } v ? (v < 0.001 ? "<0.001" : v.ToString("0.000", CultureInfo.InvariantCulture)) + SummaryReport.Stars(v) : "–",
-    ];
-
-    private static string Percent(double? rate) => rate is { } r ? r.ToString("0%", CultureInfo.InvariantCulture) : "–";
+    private const string Footer = "Replies are rated Good, Okay or Bad by people who do not know who wrote them. " +
+        "The dashboard has the full statistics.";
 }

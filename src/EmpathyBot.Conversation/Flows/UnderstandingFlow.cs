@@ -137,15 +137,15 @@ public sealed class UnderstandingFlow(UnderstandingData data, IUnderstandingStor
 
             var eq = UnderstandingAnalysis.Eq(set.Kind, score, norm);
             var percentile = UnderstandingAnalysis.Percentile(set.Kind, score, sample);
-            var rows = new List<IReadOnlyList<string>> { Row("You", score, eq, percentile, set.IsAllocation) };
-            if (averageShown && people?.Mean is { } peopleMean) rows.Add(Row($"People (average of {people.N})", peopleMean, UnderstandingAnalysis.Eq(set.Kind, peopleMean, norm), null, set.IsAllocation));
+            var rows = new List<IReadOnlyList<string>> { Row("You", score, eq, percentile) };
+            if (averageShown && people?.Mean is { } peopleMean) rows.Add(Row($"People (average of {people.N})", peopleMean, UnderstandingAnalysis.Eq(set.Kind, peopleMean, norm), null));
             else rows.Add([$"People (fewer than {data.MinGroupSize} so far)", "–", "–", "–"]);
             foreach (var source in stats.Where(s => !Sources.IsHuman(s.Source)).Select(s => s.Source).Distinct().Order(StringComparer.Ordinal))
             {
                 var theirs = mine.Keys.Select(id => stats.FirstOrDefault(s => s.Source == source && s.ItemId == id)?.MeanScore).ToArray();
                 if (theirs.Any(t => t is null) || UnderstandingAnalysis.TestScore(set.Kind, theirs) is not { } their) continue;
                 rows.Add(Row(Sources.DisplayName(source), their, UnderstandingAnalysis.Eq(set.Kind, their, norm),
-                    UnderstandingAnalysis.Percentile(set.Kind, their, sample), set.IsAllocation));
+                    UnderstandingAnalysis.Percentile(set.Kind, their, sample)));
             }
 
             var measure = set.IsAllocation
@@ -155,12 +155,12 @@ public sealed class UnderstandingFlow(UnderstandingData data, IUnderstandingStor
             blocks.Add(new Table(["Who", "Score", "EQ", "Percentile"], rows));
             var normText = norm is null
                 ? $"EQ appears once {data.Options.MinNorm} people have taken this part."
-                : $"EQ = 15 × standardised score + 100 against {NormName(norm)} (M {F(norm.Mean)}, SD {F(norm.Sd)}).";
+                : $"EQ puts the score on a scale where {NormName(norm)} average 100 and most score between 85 and 115.";
             var privacy = othersShown ? "" : $" People's average and percentiles appear once {data.MinGroupSize} people have taken this part.";
             blocks.Add(new Paragraph($"{measure}. {normText} Percentile = share of people who scored worse.{privacy}" +
-                (r is { } rv ? $" Your pattern similarity with people: r = {F(rv)}." : ""), Tone.Subtle));
-            lines.Add($"{(set.IsAllocation ? "SECEU" : "EQ-Bench")} score {F(score)}" + (eq is { } e ? $", EQ {e.ToString("0", CultureInfo.InvariantCulture)}" : "") +
-                (percentile is { } p ? $", percentile {p.ToString("0", CultureInfo.InvariantCulture)}" : ""));
+                (r is { } rv ? $" How closely your answers follow people's pattern, from -1 (opposite) to 1 (the same): {F(rv)}." : ""), Tone.Subtle));
+            lines.Add($"{(set.IsAllocation ? "SECEU" : "EQ-Bench")} score {F(score)}" + (eq is { } e ? $", EQ {Figures.Whole(e)}" : "") +
+                (percentile is { } p ? $", percentile {Figures.Whole(p)}" : ""));
         }
 
         var text = lines.Count == 0 ? "Thank you! None of your answers could be scored." : "Thank you! Your results: " + string.Join("; ", lines) + ".";
@@ -168,20 +168,20 @@ public sealed class UnderstandingFlow(UnderstandingData data, IUnderstandingStor
         return new Message(text, blocks, Menu.Actions);
     }
 
-    private static IReadOnlyList<string> Row(string who, double score, double? eq, double? percentile, bool allocation) =>
+    private static IReadOnlyList<string> Row(string who, double score, double? eq, double? percentile) =>
     [
         who,
-        allocation ? F(score) : score.ToString("0.0", CultureInfo.InvariantCulture),
-        eq is { } e ? e.ToString("0", CultureInfo.InvariantCulture) : "–",
-        percentile is { } p ? p.ToString("0", CultureInfo.InvariantCulture) + "%" : "–",
+        F(score),
+        eq is { } e ? Figures.Whole(e) : "–",
+        percentile is { } p ? Figures.Whole(p) + "%" : "–",
     ];
 
     private static string NormName(UnderstandingNorm norm) => norm.Source switch
     {
         "people" => "the people in this study",
-        "imported" => "the imported norm",
-        _ => "the published SECEU norm (provisional until enough people answer)",
+        "imported" => "the people of an imported reference group",
+        _ => "the people of the published SECEU norm (provisional until enough people answer)",
     };
 
-    private static string F(double value) => value.ToString("0.00", CultureInfo.InvariantCulture);
+    private static string F(double value) => Figures.Score(value);
 }

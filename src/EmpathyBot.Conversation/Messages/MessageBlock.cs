@@ -35,3 +35,13 @@ public sealed record Expandable(string Title, IReadOnlyList<MessageBlock> Blocks
 public sealed record NumberInputs(IReadOnlyList<NumberInput> Inputs) : MessageBlock;
 
 public sealed record NumberInput(string Id, string Label, int Min, int Max, int? Value = null);
+
+/// <summary>
+/// Questions answered by picking one labelled choice each (a scale item, say), submitted together with an action;
+/// each answer comes back under its input id as the chosen <see cref="Choice.Value"/>.
+/// </summary>
+public sealed record ChoiceInputs(IReadOnlyList<ChoiceInput> Inputs) : MessageBlock;
+
+public sealed record ChoiceInput(string Id, string Label, IReadOnlyList<Choice> Choices, string? Value = null);
+
+public sealed record Choice(string Value, string Title);

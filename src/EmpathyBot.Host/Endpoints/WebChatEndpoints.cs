@@ -1,11 +1,16 @@
 using EmpathyBot.Channels.DirectLine;
+using EmpathyBot.Conversation;
+using Microsoft.Extensions.Options;
 
 namespace EmpathyBot.Host.Endpoints;
 
 public static class WebChatEndpoints
 {
-    /// <summary>The answer of <c>POST /webchat/token</c>: a Direct Line token bound to <c>userId</c>, and the credential to come back as them.</summary>
-    public sealed record WebChatToken(string ConversationId, string Token, int Expires_in, string UserId, string Resume);
+    /// <summary>
+    /// The answer of <c>POST /webchat/token</c>: a Direct Line token bound to <c>userId</c>, the credential to come back as
+    /// them, and the longest reply the study takes, for the page's character count.
+    /// </summary>
+    public sealed record WebChatToken(string ConversationId, string Token, int Expires_in, string UserId, string Resume, int MaxReplyLength);
 
     /// <summary>
     /// The built-in page's token server: the page is ours, so it needs no Direct Line secret. The server decides
@@ -18,7 +23,7 @@ public static class WebChatEndpoints
         return app;
     }
 
-    private static IResult Token(HttpRequest request, DirectLineTokens tokens, WebChatResume resumes)
+    private static IResult Token(HttpRequest request, DirectLineTokens tokens, WebChatResume resumes, IOptions<StudyOptions> study)
     {
         if (request.Query.ContainsKey("user"))
         {
@@ -35,6 +40,6 @@ public static class WebChatEndpoints
 
         var conversationId = DirectLineTokens.NewConversationId();
         return TypedResults.Ok(new WebChatToken(
-            conversationId, tokens.Issue(conversationId, userId), tokens.LifetimeSeconds, userId, resumes.Issue(userId)));
+            conversationId, tokens.Issue(conversationId, userId), tokens.LifetimeSeconds, userId, resumes.Issue(userId), study.Value.MaxReplyLength));
     }
 }

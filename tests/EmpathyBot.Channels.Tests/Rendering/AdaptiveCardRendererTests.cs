@@ -33,6 +33,38 @@ public sealed class AdaptiveCardRendererTests
     }
 
     [Fact]
+    public void Facts_are_titles_above_their_text_never_a_fact_set_whose_narrow_title_column_breaks_words()
+    {
+        var card = AdaptiveCardRenderer.Render(new Message("x", [new Facts([new Fact("How to withdraw", "Type forget me."), new Fact("What we collect", "Replies.")])], []));
+
+        Assert.DoesNotContain("FactSet", card.ToJsonString());
+        var items = card["body"]![0]!["items"]!.AsArray();
+        Assert.Equal(["How to withdraw", "Type forget me.", "What we collect", "Replies."], items.Select(i => i!["text"]!.GetValue<string>()));
+        Assert.Equal("Bolder", items[0]!["weight"]!.GetValue<string>());
+        Assert.All(items, i => Assert.True(i!["wrap"]!.GetValue<bool>()));
+        Assert.Equal("None", items[1]!["spacing"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void Choice_inputs_are_expanded_required_choice_sets_with_their_labels()
+    {
+        Choice[] scale = [new("1", "1 very slightly or not at all"), new("5", "5 extremely")];
+        var card = AdaptiveCardRenderer.Render(new Message("x", [new ChoiceInputs([new ChoiceInput("panas1", "Interested", scale), new ChoiceInput("panas2", "Upset", scale, "5")])], []));
+
+        var inputs = card["body"]![0]!["items"]!.AsArray();
+        var first = inputs[0]!.AsObject();
+        Assert.Equal("Input.ChoiceSet", first["type"]!.GetValue<string>());
+        Assert.Equal("panas1", first["id"]!.GetValue<string>());
+        Assert.Equal("Interested", first["label"]!.GetValue<string>());
+        Assert.Equal("expanded", first["style"]!.GetValue<string>());
+        Assert.True(first["isRequired"]!.GetValue<bool>());
+        Assert.Equal(["1", "5"], first["choices"]!.AsArray().Select(c => c!["value"]!.GetValue<string>()));
+        Assert.Equal("5 extremely", first["choices"]![1]!["title"]!.GetValue<string>());
+        Assert.Null(first["value"]);
+        Assert.Equal("5", inputs[1]!["value"]!.GetValue<string>());
+    }
+
+    [Fact]
     public void Date_and_time_functions_in_a_quote_are_kept_apart_so_the_renderer_leaves_them_as_written()
     {
         var card = AdaptiveCardRenderer.Render(new Message("x", [new Quote("The reply", "{{DATE(2017-02-14T06:08:39Z, SHORT)}} at {{TIME(2017-02-14T06:08:39Z)}}")], []));

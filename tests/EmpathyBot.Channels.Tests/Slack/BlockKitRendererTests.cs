@@ -134,6 +134,29 @@ public class BlockKitRendererTests
     }
 
     [Fact]
+    public void Choice_inputs_become_radio_buttons_with_their_labels_and_the_earlier_answer_chosen()
+    {
+        Choice[] scale = [new("1", "1 very slightly or not at all"), new("2", "2 a little"), new("5", "5 extremely")];
+        var message = new Message("feelings", [new ChoiceInputs([new ChoiceInput("panas1", "Interested", scale), new ChoiceInput("panas2", "Upset", scale, "2")])],
+            [MessageAction.Command("Next", "appraisal")]);
+
+        var part = Assert.Single(renderer.Render(message));
+
+        AssertWithinLimits(part);
+        var input = part.Blocks[0]!.AsObject();
+        Assert.Equal("input", input["type"]!.GetValue<string>());
+        Assert.Equal(BlockKitRenderer.InputBlockId("panas1"), input["block_id"]!.GetValue<string>());
+        Assert.Equal("Interested", input["label"]!["text"]!.GetValue<string>());
+        var element = input["element"]!;
+        Assert.Equal("radio_buttons", element["type"]!.GetValue<string>());
+        Assert.Equal("panas1", element["action_id"]!.GetValue<string>());
+        Assert.Equal(["1 very slightly or not at all", "2 a little", "5 extremely"], element["options"]!.AsArray().Select(o => o!["text"]!["text"]!.GetValue<string>()));
+        Assert.Null(element["initial_option"]);
+        Assert.Equal("2", part.Blocks[1]!["element"]!["initial_option"]!["value"]!.GetValue<string>());
+        Assert.Equal("actions", part.Blocks[2]!["type"]!.GetValue<string>());
+    }
+
+    [Fact]
     public void Huge_paragraph_is_split_into_sections_and_messages_then_shortened_with_a_dashboard_link()
     {
         var words = string.Join(' ', Enumerable.Range(0, 100_000).Select(i => $"word{i}"));

@@ -180,7 +180,15 @@ public sealed class SlackEndpointsTests : IAsyncLifetime
             ["container"] = new JsonObject { ["type"] = "message", ["message_ts"] = "3.3", ["channel_id"] = "D4" },
             ["response_url"] = slack.ResponseUrl("rate"),
             ["actions"] = new JsonArray(new JsonObject { ["action_id"] = "empathy_0_rate", ["block_id"] = "actions_0", ["value"] = """{"action":"rate","reply":"r-9","rating":"good"}""" }),
-            ["state"] = new JsonObject { ["values"] = new JsonObject { ["input:o1"] = new JsonObject { ["o1"] = new JsonObject { ["type"] = "number_input", ["value"] = "7" } } } },
+            ["state"] = new JsonObject
+            {
+                ["values"] = new JsonObject
+                {
+                    ["input:o1"] = new JsonObject { ["o1"] = new JsonObject { ["type"] = "number_input", ["value"] = "7" } },
+                    ["input:panas1"] = new JsonObject { ["panas1"] = new JsonObject { ["type"] = "radio_buttons", ["selected_option"] = new JsonObject { ["value"] = "4" } } },
+                    ["input:panas2"] = new JsonObject { ["panas2"] = new JsonObject { ["type"] = "radio_buttons", ["selected_option"] = null } },
+                },
+            },
         };
 
         var response = await app.PostFormAsync(SlackEndpoints.InteractionsPath, new Dictionary<string, string> { ["payload"] = payload.ToJsonString() });
@@ -194,7 +202,7 @@ public sealed class SlackEndpointsTests : IAsyncLifetime
         var turn = Assert.Single(app.Turns);
         Assert.Equal("3.3", turn.ActivityId);
         Assert.Null(turn.Text);
-        Assert.Equal(new Dictionary<string, string> { ["action"] = "rate", ["reply"] = "r-9", ["rating"] = "good", ["o1"] = "7" }, turn.Value);
+        Assert.Equal(new Dictionary<string, string> { ["action"] = "rate", ["reply"] = "r-9", ["rating"] = "good", ["o1"] = "7", ["panas1"] = "4" }, turn.Value);
     }
 
     [Fact]

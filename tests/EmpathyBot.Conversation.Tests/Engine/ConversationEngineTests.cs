@@ -148,7 +148,7 @@ public sealed class ConversationEngineTests : IAsyncLifetime
 
         Assert.Contains("People 0% Good", EngineHarness.Text(await h.SayAsync("bob", "summary")));
 
-        var forgotten = await h.SayAsync("ann", "forget me");
+        var forgotten = await h.ForgetAsync("ann");
         Assert.Contains("1 reply", EngineHarness.Text(forgotten));
         Assert.DoesNotContain(await h.Store.GetCountersAsync(), c => c.Counts.Ratings > 0 || c.Counts.Replies > 0);
         Assert.Contains("Please read", EngineHarness.Text(await h.SayAsync("ann", "summary")));

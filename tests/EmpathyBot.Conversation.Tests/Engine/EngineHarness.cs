@@ -53,6 +53,10 @@ public sealed class EngineHarness : IAsyncDisposable
     public Task<TurnResult> PressAsync(string user, MessageAction action) =>
         Engine.HandleAsync(new Turn("test", user, "conv-" + user, TurnKind.Message, null, action.Data));
 
+    /// <summary>"forget me", then the confirmation button: what the participant is told at the end.</summary>
+    public async Task<TurnResult> ForgetAsync(string user) =>
+        await PressAsync(user, Button(await SayAsync(user, "forget me"), "Yes, delete everything"));
+
     public async Task ConsentAsync(params string[] users)
     {
         foreach (var user in users) await PressAsync(user, Button(await SayAsync(user, "hi"), "I agree"));

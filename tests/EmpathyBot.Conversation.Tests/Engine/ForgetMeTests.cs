@@ -1,4 +1,6 @@
+using EmpathyBot.Conversation.Engine;
 using EmpathyBot.Conversation.Flows;
+using EmpathyBot.Conversation.Messages;
 using EmpathyBot.Core.Study;
 using EmpathyBot.Core.Understanding;
 using EmpathyBot.Core.Ports;
@@ -36,7 +38,7 @@ public sealed class ForgetMeTests : IAsyncLifetime
         await h.Store.AddUnderstandingAnswerAsync(new UnderstandingAnswer("q|1", Sources.Human, ann, "allocation", "i2", [1, 1, 1, 1], 0.5, T0));
         await h.Store.AddUnderstandingTestAsync(new UnderstandingTest("q|allocation", Sources.Human, ann, "allocation", 2, 1.0, T0));
 
-        var text = EngineHarness.Text(await h.SayAsync("ann", "forget me"));
+        var text = EngineHarness.Text(await h.ForgetAsync("ann"));
 
         Assert.Equal(
             "Done. I deleted everything stored about you: 1 reply you wrote, 1 rating other people gave your replies, 2 quiz answers, " +
@@ -54,6 +56,46 @@ public sealed class ForgetMeTests : IAsyncLifetime
         await flow.ForgetAsync(ParticipantOf("bob"), CancellationToken.None);
 
         Assert.Equal("Nothing is stored about you.", (await flow.ForgetAsync(ParticipantOf("bob"), CancellationToken.None)).Summary);
+    }
+
+    [Theory]
+    [InlineData("forget me")]
+    [InlineData("forget")]
+    public async Task Forget_asks_with_a_button_first_and_deletes_nothing_until_confirmed(string typed)
+    {
+        await h.SayAsync("ann", "respond");
+        await h.SayAsync("ann", "That sounds so hard.");
+        var ann = ParticipantOf("ann");
+
+        var asked = await h.SayAsync("ann", typed);
+
+        Assert.Contains("cannot be undone", EngineHarness.Text(asked));
+        Assert.Equal(Commands.ForgetConfirmed, EngineHarness.Button(asked, "Yes, delete everything").Data[ActionKeys.Action]);
+        Assert.NotNull(await h.Store.GetConsentAsync(ann));
+        Assert.Contains(await h.Store.GetCountersAsync(), c => c.Counts.Replies > 0);
+    }
+
+    [Fact]
+    public async Task Saying_no_keeps_the_open_prompt_so_the_reply_typed_next_is_stored()
+    {
+        await h.SayAsync("ann", "respond");
+
+        var kept = await h.PressAsync("ann", EngineHarness.Button(await h.SayAsync("ann", "forget me"), "No, keep my data"));
+        var saved = await h.SayAsync("ann", "I am so sorry, that sounds awful.");
+
+        Assert.Contains("Nothing was deleted", EngineHarness.Text(kept));
+        Assert.Contains("still open", EngineHarness.Text(kept));
+        Assert.Contains("Your reply is saved", EngineHarness.Text(saved));
+        Assert.NotNull(await h.Store.GetConsentAsync(ParticipantOf("ann")));
+    }
+
+    [Fact]
+    public async Task A_typed_confirmation_is_not_a_button_and_deletes_nothing()
+    {
+        var typed = await h.SayAsync("ann", "forget confirmed");
+
+        Assert.Contains("did not understand", EngineHarness.Text(typed));
+        Assert.NotNull(await h.Store.GetConsentAsync(ParticipantOf("ann")));
     }
 
     [Theory]

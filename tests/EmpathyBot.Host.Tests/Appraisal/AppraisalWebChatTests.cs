@@ -13,16 +13,22 @@ public sealed class AppraisalWebChatTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await host.DisposeAsync();
 
-    private static JsonNode Answers(IEnumerable<JsonObject> activities, Func<int, int> value)
+    /// <summary>The card's button data with an answer for each feeling the card asks, as Web Chat submits it.</summary>
+    private static JsonNode Answers(IEnumerable<JsonObject> activities, string button, Func<int, int> value)
     {
-        var data = BotActivity.Button(activities, "Submit").DeepClone().AsObject();
-        for (var n = 1; n <= 20; n++) data["panas" + n] = value(n);
+        var data = BotActivity.Button(activities, button).DeepClone().AsObject();
+        foreach (var input in Inputs(activities))
+        {
+            var id = (string)input["id"]!;
+            data[id] = value(int.Parse(id["panas".Length..])).ToString();
+        }
+
         return data;
     }
 
     private static IEnumerable<JsonObject> Inputs(IEnumerable<JsonObject> activities) =>
         activities.Select(BotActivity.Card).OfType<JsonObject>()
-            .SelectMany(c => c.DescendantsOfType("Input.Number"));
+            .SelectMany(c => c.DescendantsOfType("Input.ChoiceSet"));
 
     [Fact]
     public async Task Panas_before_and_after_a_situation_shows_the_change_and_reaches_the_summary()
@@ -35,23 +41,26 @@ public sealed class AppraisalWebChatTests : IAsyncLifetime
         var first = await chat.SayAsync("appraisal");
         Assert.Contains("How do you feel right now", BotActivity.Text(first));
         var inputs = Inputs(first).ToArray();
-        Assert.Equal(20, inputs.Length);
+        Assert.Equal(5, inputs.Length);
         Assert.Equal("panas1", (string?)inputs[0]["id"]);
-        Assert.Equal(5, (int)inputs[0]["max"]!);
+        Assert.Equal("expanded", (string?)inputs[0]["style"]);
+        Assert.Equal("5 extremely", (string?)inputs[0]["choices"]![4]!["title"]);
 
-        var invalid = await chat.SubmitAsync(Answers(first, n => n == 1 ? 9 : 3));
-        Assert.Contains("item 1", BotActivity.Text(invalid));
+        var invalid = await chat.SubmitAsync(Answers(first, "Next", n => n == 1 ? 9 : 3));
+        Assert.Contains("(Interested)", BotActivity.Text(invalid));
 
         var positive = new[] { 1, 3, 5, 9, 10, 12, 14, 16, 17, 19 };
-        var second = await chat.SubmitAsync(Answers(invalid, n => positive.Contains(n) ? 4 : 1));
+        var second = invalid;
+        foreach (var button in new[] { "Next", "Next", "Next", "Submit" })
+            second = await chat.SubmitAsync(Answers(second, button, n => positive.Contains(n) ? 4 : 1));
         var secondText = BotActivity.Text(second);
         Assert.Contains("Imagine this is happening to you right now", secondText);
         Assert.Contains("part 2 of 2", secondText);
 
         var result = await chat.SayAsync(string.Join(' ', Enumerable.Range(1, 20).Select(n => positive.Contains(n) ? 2 : 3)));
         var text = BotActivity.Text(result);
-        Assert.Contains("(PA) changed by -20.0", text);
-        Assert.Contains("(NA) by +20.0", text);
+        Assert.Contains("positive feelings changed by -20.0", text);
+        Assert.Contains("negative feelings by +20.0", text);
         // One person is fewer than Privacy:MinGroupSize (5): their answers are not shown as people's average.
         Assert.Contains("fewer than 5 people so far", text);
 

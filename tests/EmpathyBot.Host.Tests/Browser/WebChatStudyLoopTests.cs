@@ -49,7 +49,7 @@ public sealed class WebChatStudyLoopTests(ChromiumFixture chromium) : IAsyncLife
 
         await sendBox.FillAsync("summary");
         await sendBox.PressAsync("Enter");
-        await Expect(page.GetByText("How people and AI compare").First);
+        await Expect(page.GetByText("Rated Good, per emotion").First);
 
         var summary = await host.Client.GetFromJsonAsync<JsonObject>("api/summary");
         var ratings = summary!["overall"]!["sources"]!.AsObject().Sum(s => (long)s.Value!["ratings"]!);

@@ -113,7 +113,10 @@ public sealed class StudyLoopTests : IAsyncLifetime
         await client.SayAsync("respond");
         await client.SayAsync("I'm so sorry, that must have been awful.");
 
-        var forgotten = await client.SayAsync("forget me");
+        var asked = await client.SayAsync("forget me");
+        Assert.Contains("cannot be undone", BotActivity.Text(asked));
+        Assert.Equal(1, (int)(await host.Client.GetFromJsonAsync<JsonObject>("api/summary"))!["overall"]!["sources"]!["human"]!["replies"]!);
+        var forgotten = await client.SubmitAsync(BotActivity.Button(asked, "Yes, delete everything"));
         Assert.Contains("1 reply", BotActivity.Text(forgotten));
 
         var summary = await host.Client.GetFromJsonAsync<JsonObject>("api/summary");

@@ -53,7 +53,12 @@ public sealed class WebChatIdentityTests : IAsyncLifetime
 
         var echo = (await mallory.TranscriptAsync()).Last(a => (string?)a["text"] == "forget me");
         Assert.Equal(mallory.UserId, (string?)echo["from"]!["id"]);
-        Assert.DoesNotContain("1 reply", BotActivity.Text(answer));
+        var confirmed = await mallory.SendAsync(new JsonObject
+        {
+            ["type"] = "message", ["value"] = BotActivity.Button(answer, "Yes, delete everything").DeepClone(),
+            ["from"] = new JsonObject { ["id"] = alice.UserId, ["role"] = "user" },
+        });
+        Assert.DoesNotContain("1 reply", BotActivity.Text(confirmed));
         Assert.Equal(1, await HumanRepliesAsync());
         Assert.DoesNotContain("Nothing is stored until you agree", BotActivity.Text(await alice.SayAsync("respond")));
     }
@@ -91,7 +96,7 @@ public sealed class WebChatIdentityTests : IAsyncLifetime
         Assert.Equal(alice.UserId, again.UserId);
         Assert.NotEqual(alice.ConversationId, again.ConversationId);
         Assert.DoesNotContain("Nothing is stored until you agree", BotActivity.Text(await again.SayAsync("respond")));
-        var forgotten = await again.SayAsync("forget me");
+        var forgotten = await again.SubmitAsync(BotActivity.Button(await again.SayAsync("forget me"), "Yes, delete everything"));
         Assert.Contains("1 reply", BotActivity.Text(forgotten));
 
         // The renewed credential works as well as the first.

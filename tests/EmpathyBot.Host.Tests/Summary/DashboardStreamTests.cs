@@ -4,6 +4,7 @@ using EmpathyBot.Host.Dashboard;
 using EmpathyBot.Host.Tests.Infrastructure;
 using EmpathyBot.Core.Ports;
 using EmpathyBot.Storage;
+using EmpathyBot.Storage.Sqlite;
 using Microsoft.Extensions.Logging;
 
 namespace EmpathyBot.Host.Tests.Summary;
@@ -62,6 +63,30 @@ public sealed class DashboardStreamTests
             "every stream request finished");
         var problems = logs.Entries.Where(e => e.Exception is not null || e.Level >= LogLevel.Error).Select(e => $"{e.Category}: {e.Message} {e.Exception}").ToList();
         Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
+    [Fact]
+    public async Task A_write_by_another_process_on_the_same_file_reaches_an_open_dashboard_within_two_seconds()
+    {
+        await using var host = await BotHost.StartAsync();
+        await SeedAsync(host.Get<IStudyStore>());
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+        var (response, reader) = await OpenAsync(host.Client);
+        using (response)
+        using (reader)
+        {
+            await NextWithRatingsAsync(reader, 1, timeout.Token);
+
+            // What the CLI does: a store of its own on the same file, with no way to tell this host.
+            await using (var cli = new SqliteStudyStore(host.DataDirectory))
+            {
+                await cli.AddRatingAsync(new Rating("s-g", "cli-rater", RatingValue.Good, T0));
+            }
+
+            using var twoSeconds = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token);
+            twoSeconds.CancelAfter(TimeSpan.FromSeconds(2));
+            Assert.Equal(2, await NextWithRatingsAsync(reader, 2, twoSeconds.Token));
+        }
     }
 
     [Fact]

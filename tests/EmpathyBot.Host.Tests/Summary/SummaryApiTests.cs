@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using EmpathyBot.Conversation.Flows;
 using EmpathyBot.Core.Study;
 using EmpathyBot.Host.Tests.Infrastructure;
 using EmpathyBot.Core.Ports;
@@ -140,7 +141,7 @@ public sealed class SummaryApiTests : IAsyncLifetime
     [Fact]
     public async Task Chat_summary_shows_the_largest_gaps_and_a_per_emotion_view()
     {
-        await SeedAsync(host.Get<IStudyStore>(), raters: 6);
+        await SeedAsync(host.Get<IStudyStore>(), raters: SummaryFlow.MinRatings);
         var viewer = new DirectLineClient(host.Client, "viewer");
         await viewer.StartAsync();
         await viewer.SubmitAsync(BotActivity.Button(await viewer.JoinAsync(), "I agree"));
@@ -148,13 +149,16 @@ public sealed class SummaryApiTests : IAsyncLifetime
         var overall = await viewer.SayAsync("summary");
         var text = BotActivity.Text(overall);
         Assert.Contains("How people and AI compare", text);
-        Assert.Contains("Largest gaps", text);
-        Assert.Contains("Krippendorff", text);
+        Assert.Contains("Largest differences", text);
+        Assert.Contains("rated Good", text);
+        Assert.Contains("likely between", text);
+        // The researcher's terms stay on the dashboard.
+        foreach (var jargon in new[] { "Krippendorff", "Wilson", "Holm", "p<", "interval" }) Assert.DoesNotContain(jargon, text);
 
         var proud = await viewer.SubmitAsync(BotActivity.Button(overall, "See proud"));
         var proudText = BotActivity.Text(proud);
         Assert.Contains("proud (positive)", proudText);
-        Assert.Contains("Holm", proudText);
+        Assert.DoesNotContain("Holm", proudText);
         Assert.DoesNotContain("sad (negative)", proudText);
     }
 

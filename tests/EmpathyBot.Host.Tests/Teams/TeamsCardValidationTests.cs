@@ -31,6 +31,9 @@ public sealed class TeamsCardValidationTests
         await alex.SayAsync(new string('x', 2001));
         await alex.SayAsync("That must have been so hard; I'm here if you want to talk.");
         await alex.SayAsync("summary");
+        await alex.SayAsync("appraisal");
+        await alex.SayAsync("I feel fine thanks");
+        await alex.SayAsync("3 3 3 3 3");
 
         var welcome = await megan.InstallAsync();
         await megan.SubmitAsync(new JsonObject { ["action"] = "consent" }, welcome.Id);
@@ -53,7 +56,7 @@ public sealed class TeamsCardValidationTests
             cards.Add(new JsonObject { ["name"] = "invoke response", ["card"] = response["value"]!.DeepClone() });
         Assert.True(cards.Count >= 15, $"only {cards.Count} cards were sent");
         var kinds = string.Join("\n", cards.Select(c => TeamsChat.AllText(c!["card"])));
-        foreach (var expected in new[] { "Welcome to EmpathyBot", "Your turn to respond", "Rate a reply", "Thanks, you rated this reply" })
+        foreach (var expected in new[] { "Welcome to EmpathyBot", "Your turn to respond", "Rate a reply", "Thanks, you rated this reply", "Feelings check", "Delete everything about you?" })
             Assert.Contains(expected, kinds);
 
         var file = Path.Combine(host.DataDirectory, "teams-cards.json");

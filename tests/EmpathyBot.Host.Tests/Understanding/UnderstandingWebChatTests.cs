@@ -84,7 +84,14 @@ public sealed partial class UnderstandingWebChatTests
         var result = await chat.SubmitAsync(Inputs(outOfRange, 5, 5, 5, 5));
         var text = BotActivity.Text(result);
         Assert.Contains("Your results: SECEU score", text);
-        Assert.Matches(@"SECEU score \d+\.\d\d, EQ \d+", text);
+        Assert.Matches(@"SECEU score \d+\.\d, EQ \d+", text);
+        // One rounding rule: the headline's score is the table's, digit for digit.
+        foreach (var part in new[] { "SECEU", "EQ-Bench" })
+        {
+            var headline = System.Text.RegularExpressions.Regex.Match(text, part + @" score (\d+\.\d+)").Groups[1].Value;
+            Assert.NotEmpty(headline);
+            Assert.Matches(@"You\s+" + System.Text.RegularExpressions.Regex.Escape(headline) + @"\s", text);
+        }
         Assert.Contains("published SECEU norm", text);
         Assert.Contains("fake-llm", text);
         // One person is fewer than Privacy:MinGroupSize (5): no people's average, and no percentile against them.
