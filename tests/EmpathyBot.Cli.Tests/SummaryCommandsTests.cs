@@ -84,7 +84,8 @@ public sealed class SummaryCommandsTests : IDisposable
         var (exit, output, error) = Run("report", file);
 
         Assert.True(exit == 0, error);
-        Assert.Equal("", error);
+        // Only the line naming the study data: no warning that the charting libraries are missing.
+        Assert.StartsWith("Study data: ", Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)));
         Assert.Contains("72 ratings", output);
         var html = File.ReadAllText(file);
         Assert.StartsWith("<!DOCTYPE html>", html);

@@ -13,7 +13,7 @@ namespace EmpathyBot.Host.Tests.DirectLine;
 /// </summary>
 public sealed class TurnFailureTests : IAsyncLifetime
 {
-    private readonly LogCapture logs = new();
+    private readonly CapturedLogs logs = new();
     private BotHost host = null!;
 
     public async Task InitializeAsync() => host = await BotHost.StartAsync(
