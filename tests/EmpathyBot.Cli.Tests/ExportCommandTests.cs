@@ -87,6 +87,9 @@ public sealed class ExportCommandTests : IDisposable
 
         Assert.True(exit == 0, error);
         Assert.Contains("Exported 9 tables", output);
+        // Progress goes to stderr, table by table, so stdout keeps only the result.
+        Assert.Contains("tables: 9/9 (100%)", error);
+        Assert.DoesNotContain("tables:", output);
         using var package = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(target, "datapackage.json")));
         Assert.Equal("tabular-data-package", package.RootElement.GetProperty("profile").GetString());
         var resources = package.RootElement.GetProperty("resources").EnumerateArray().ToList();

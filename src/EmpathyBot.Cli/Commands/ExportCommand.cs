@@ -1,5 +1,6 @@
 using System.CommandLine;
 using EmpathyBot.Cli.Export;
+using EmpathyBot.Cli.Progress;
 using EmpathyBot.Core.Ports;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -46,7 +47,7 @@ public static class ExportCommand
                 services.GetRequiredService<IParticipantStore>(), services.GetRequiredService<IUnderstandingStore>(),
                 services.GetRequiredService<IAppraisalStore>()).All();
             var now = (services.GetService<TimeProvider>() ?? TimeProvider.System).GetUtcNow();
-            var written = await StudyExporter.ExportAsync(tables, ExportFormat.Named(r.GetValue(format)!), target, now, ct);
+            var written = await CliProgress.RunAsync(r, "tables", p => StudyExporter.ExportAsync(tables, ExportFormat.Named(r.GetValue(format)!), target, now, ct, p));
             var output = r.InvocationConfiguration.Output;
             foreach (var table in written) await output.WriteLineAsync($"{table.Name}: {table.Rows} rows -> {Path.GetFileName(table.Path)}");
             await output.WriteLineAsync($"Exported {written.Count} tables to {target.FullName} (described in {DataPackage.FileName}).");
