@@ -30,6 +30,17 @@ public sealed class BotHost : IAsyncDisposable
 
     public string DataDirectory { get; }
 
+    /// <summary>Settings for several hosts sharing one study on Redis: same store prefix, participant secret and token key.</summary>
+    public static Dictionary<string, string?> SharedRedisSettings(string redisConfiguration, string keyPrefix) => new()
+    {
+        ["Storage:Provider"] = "Redis",
+        ["Storage:Redis:Configuration"] = redisConfiguration,
+        ["Storage:Redis:KeyPrefix"] = keyPrefix + Guid.NewGuid().ToString("N")[..8] + ":",
+        ["Study:ParticipantSecret"] = "shared-secret",
+        ["DirectLine:TokenSigningKey"] = "shared-signing-key",
+        ["Contenders:0:Enabled"] = "false",
+    };
+
     public static async Task<BotHost> StartAsync(
         IDictionary<string, string?>? settings = null, Action<WebApplicationBuilder>? configure = null, string? dataDirectory = null)
     {

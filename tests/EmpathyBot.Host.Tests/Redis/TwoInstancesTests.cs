@@ -17,15 +17,7 @@ public sealed class TwoInstancesTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await redis.InitializeAsync();
-        var shared = new Dictionary<string, string?>
-        {
-            ["Storage:Provider"] = "Redis",
-            ["Storage:Redis:Configuration"] = redis.Configuration,
-            ["Storage:Redis:KeyPrefix"] = "two-" + Guid.NewGuid().ToString("N")[..8] + ":",
-            ["Study:ParticipantSecret"] = "shared-secret",
-            ["DirectLine:TokenSigningKey"] = "shared-signing-key",
-            ["Contenders:0:Enabled"] = "false",
-        };
+        var shared = BotHost.SharedRedisSettings(redis.Configuration, "two-");
         a = await BotHost.StartAsync(shared);
         b = await BotHost.StartAsync(shared);
     }
