@@ -27,6 +27,9 @@ DATASETS = {
         ("b", 12, 1, 4), ("b", 26, 2, 3), ("b", 150, 4, 1),
         ("c", 44, 3, 3), ("c", 44, 2, 2), ("c", 9, 0, 2), ("c", 77, 4, 2),
     ],
+    # The seed of the host's SummaryApiTests (4 and 10 raters): people's replies of 4 and 2 words, gpt's of 10 and 6.
+    "host_seed_4": [("human", 4, 2, 2), ("human", 2, 4, 0), ("gpt", 10, 3, 1), ("gpt", 6, 2, 2)],
+    "host_seed_10": [("human", 4, 4, 6), ("human", 2, 10, 0), ("gpt", 10, 7, 3), ("gpt", 6, 5, 5)],
 }
 
 
