@@ -4,6 +4,7 @@ namespace EmpathyBot.Storage.Redis;
 //   P quality               hash   "{emotion}|{source}|{words|excludedRatings}" -> count
 //   P agree:{replyId}       hash   good, okay, bad: counted ratings of the reply (excluded raters left out)
 //   P lengths               hash   "{emotion}|{source}|{words}|{good|other}" -> counted ratings of replies that long
+//   P lengths-built         string set once the lengths hash was rebuilt from agree:* (studies older than it)
 //   P agreement             hash   "{good}|{okay}|{bad}" -> replies with exactly that profile
 //   P excluded-raters       set    raters excluded by failed attention checks
 //   P rater:{rater}         hash   passed, failed (gold items)
@@ -129,8 +130,19 @@ internal static class RedisQualityScripts
         """;
 
     // ARGV: P -> {quality hash flat, agreement hash flat, excluded rater count, lengths hash flat}
-    public const string Snapshot = """
+    // A study begun before the lengths hash existed has counted ratings without length cells: the first snapshot
+    // rebuilds the hash from every reply's counted ratings (agree:{id}), once, O(replies).
+    public const string Snapshot = Hooks + """
         local P = ARGV[1]
+        if redis.call('SET', P .. 'lengths-built', '1', 'NX') then
+          redis.call('DEL', P .. 'lengths')
+          for _, id in ipairs(redis.call('SMEMBERS', P .. 'replies')) do
+            local c = redis.call('HMGET', P .. 'agree:' .. id, 'good', 'okay', 'bad')
+            local good, other = tonumber(c[1] or '0'), tonumber(c[2] or '0') + tonumber(c[3] or '0')
+            if good > 0 then q_length(id, 'good', good) end
+            if other > 0 then q_length(id, 'other', other) end
+          end
+        end
         return {redis.call('HGETALL', P .. 'quality'), redis.call('HGETALL', P .. 'agreement'), redis.call('SCARD', P .. 'excluded-raters'),
           redis.call('HGETALL', P .. 'lengths')}
         """;
