@@ -71,24 +71,23 @@ public static class LogisticRegression
             }
             catch (ArgumentException)
             {
-                return LogisticFit.Failed(LogisticStatus.Singular, "The information matrix became singular during the fit.");
+                // Diverging coefficients drive the weights p(1 - p) to zero, which also makes the information singular.
+                return Separated(x, n, beta) ? Separation() : LogisticFit.Failed(LogisticStatus.Singular, "The information matrix became singular during the fit.");
             }
 
             beta += step;
-            if (Separated(x, n, beta))
-            {
-                return LogisticFit.Failed(LogisticStatus.Separation,
-                    "Some ratings are predicted perfectly (separation): the maximum-likelihood estimate does not exist.");
-            }
-
             if (step.AbsoluteMaximum() < StepTolerance)
             {
-                return Converged(x, s, n, beta, iteration);
+                return Separated(x, n, beta) ? Separation() : Converged(x, s, n, beta, iteration);
             }
         }
 
-        return LogisticFit.Failed(LogisticStatus.NotConverged, $"The fit did not converge in {MaxIterations} Newton steps.");
+        // Under separation Newton keeps stepping towards infinity and never meets the tolerance.
+        return Separated(x, n, beta) ? Separation() : LogisticFit.Failed(LogisticStatus.NotConverged, $"The fit did not converge in {MaxIterations} Newton steps.");
     }
+
+    private static LogisticFit Separation() => LogisticFit.Failed(LogisticStatus.Separation,
+        "Some ratings are predicted perfectly (separation): the maximum-likelihood estimate does not exist.");
 
     private static LogisticFit Converged(Matrix<double> x, Vector<double> s, Vector<double> n, Vector<double> beta, int iterations)
     {
@@ -133,7 +132,7 @@ public static class LogisticRegression
         var eta = x * beta;
         for (int i = 0; i < x.RowCount; i++)
         {
-            if (n[i] > 0 && !(Math.Abs(eta[i]) < SeparationBound)) return true;
+            if (n[i] > 0 && !(Math.Abs(eta[i]) < SeparationBound)) return true; // NaN counts as diverged too
         }
 
         return false;
