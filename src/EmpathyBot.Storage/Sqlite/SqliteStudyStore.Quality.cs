@@ -30,7 +30,7 @@ public sealed partial class SqliteStudyStore
 
     private const string IsExcluded = "EXISTS (SELECT 1 FROM rater_quality q WHERE q.rater = {0}.rater AND q.excluded = 1)";
 
-    // Moves one reply's profile in agreement_units by one rating of {value} (+1 or -1 in {by}).
+    // Moves one reply's profile in agreement_units by one rating of {value} (+1 or -1 in {by}), and that rating's length cell.
     private static string MoveProfile => MoveLength + """
         UPDATE agreement_units SET units = units - 1
         WHERE (good, okay, bad) = (SELECT good, okay, bad FROM reply_agreement WHERE reply_id = {reply});
