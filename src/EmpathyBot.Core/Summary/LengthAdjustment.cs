@@ -13,6 +13,8 @@ public sealed record LengthAdjustmentResult(LengthModel Model, IReadOnlyDictiona
 /// are the reference) plus ln(words of the rated reply) z-scored with the mean and sample SD over the ratings.
 /// A source's odds ratio is then its odds of Good against people's at the same reply length. Checks that make
 /// the estimate impossible come first (exact, so a reason can name the source); the fit itself catches the rest.
+/// The cells are one consistent read of the store, so the model is over them alone: the counters are read apart
+/// and may already hold a rating more or less.
 /// </summary>
 public static class LengthAdjustment
 {
@@ -22,17 +24,21 @@ public static class LengthAdjustment
     }
 
     /// <param name="cells">The store's length cells (all emotions; unknown emotions are left out as in the summary).</param>
-    /// <param name="counted">The overall counters per source, to check the cells cover every counted rating.</param>
+    /// <param name="counted">The overall counters per source, to name the sources left out for want of ratings.</param>
     public static LengthAdjustmentResult Fit(IEnumerable<LengthCell> cells, IReadOnlyDictionary<string, SourceCounts> counted, string people)
     {
         ArgumentNullException.ThrowIfNull(cells);
         ArgumentNullException.ThrowIfNull(counted);
         var groups = Aggregate(cells);
         long n = groups.Sum(g => g.Ratings);
-        long expected = counted.Values.Sum(c => c.Ratings);
+        if (groups.FirstOrDefault(g => g.Good < 0 || g.Other < 0) is { } broken)
+        {
+            // A store fault; the rest of the summary still stands, so say it here rather than fail the whole document.
+            return Failed(LengthModelStatus.Inconsistent, n, $"The store's length cells hold a negative count for '{broken.Source}' at {broken.Words} words.");
+        }
 
-        if (expected == 0 && n == 0) return Failed(LengthModelStatus.NoRatings, 0, "No counted ratings yet.");
-        if (Uncovered(groups, counted) is { } gap) return Failed(LengthModelStatus.Incomplete, expected, gap);
+        if (n == 0) return Failed(LengthModelStatus.NoRatings, 0, "No counted ratings yet.");
+
         if (!groups.Any(g => g.Source == people))
         {
             return Failed(LengthModelStatus.NoPeople, n, $"People's replies ('{people}') have no counted ratings to compare with.");
@@ -53,7 +59,7 @@ public static class LengthAdjustment
         var model = new LengthModel(words.OddsRatio, n)
         {
             WordsCi = [words.Lower, words.Upper],
-            Reason = LeftOut(counted, people),
+            Reason = LeftOut(counted, groups, people),
         };
         var bySource = new Dictionary<string, LengthAdjusted>(StringComparer.Ordinal);
         for (int i = 0; i < sources.Length; i++)
@@ -73,28 +79,6 @@ public static class LengthAdjustment
             .Where(g => g.Good != 0 || g.Other != 0)
             .OrderBy(g => g.Source, StringComparer.Ordinal).ThenBy(g => g.Words)
             .ToArray();
-
-    /// <summary>
-    /// The model must be over exactly the ratings the summary counts; a store that kept lengths only from some
-    /// point on (or a count gone wrong) would otherwise give a confident number about different data.
-    /// </summary>
-    private static string? Uncovered(Group[] groups, IReadOnlyDictionary<string, SourceCounts> counted)
-    {
-        var sources = groups.Select(g => g.Source).Concat(counted.Keys).Distinct().Order(StringComparer.Ordinal);
-        foreach (var source in sources)
-        {
-            var mine = groups.Where(g => g.Source == source).ToArray();
-            var theirs = counted.GetValueOrDefault(source) ?? SourceCounts.Zero;
-            if (mine.Any(g => g.Good < 0 || g.Other < 0 || g.Words < 0)
-                || mine.Sum(g => g.Ratings) != theirs.Ratings || mine.Sum(g => g.Good) != theirs.Good)
-            {
-                return string.Create(CultureInfo.InvariantCulture,
-                    $"The reply lengths cover {mine.Sum(g => g.Ratings)} of the {theirs.Ratings} counted ratings of '{source}'.");
-            }
-        }
-
-        return null;
-    }
 
     /// <summary>A group whose ratings are all Good (or none Good) pushes its coefficient to infinity.</summary>
     private static string? Separated(Group[] groups)
@@ -136,9 +120,10 @@ public static class LengthAdjustment
         return LogisticRegression.Fit(x, groups.Select(g => (double)g.Good).ToArray(), groups.Select(g => (double)g.Ratings).ToArray());
     }
 
-    private static string? LeftOut(IReadOnlyDictionary<string, SourceCounts> counted, string people)
+    /// <summary>Sources the summary lists (they have replies) that have no counted rating to fit.</summary>
+    private static string? LeftOut(IReadOnlyDictionary<string, SourceCounts> counted, Group[] groups, string people)
     {
-        var none = counted.Where(c => c.Key != people && c.Value.Ratings == 0).Select(c => c.Key).Order(StringComparer.Ordinal).ToArray();
+        var none = counted.Keys.Where(s => s != people && !groups.Any(g => g.Source == s)).Order(StringComparer.Ordinal).ToArray();
         return none.Length == 0 ? null : $"Left out (no counted ratings): {string.Join(", ", none)}.";
     }
 

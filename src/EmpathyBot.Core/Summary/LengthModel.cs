@@ -37,7 +37,7 @@ public static class LengthModelStatus
     public const string Fitted = "fitted";
     public const string NoRatings = "noRatings";
     public const string NoPeople = "noPeople";
-    public const string Incomplete = "incomplete";
+    public const string Inconsistent = "inconsistent";
     public const string TooFewRatings = "tooFewRatings";
     public const string Singular = "singular";
     public const string Separation = "separation";

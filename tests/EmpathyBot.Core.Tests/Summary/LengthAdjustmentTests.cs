@@ -132,17 +132,16 @@ public sealed class LengthAdjustmentTests
     }
 
     [Fact]
-    public void Lengths_that_miss_counted_ratings_give_no_estimate()
+    public void A_negative_cell_is_reported_not_fitted()
     {
-        // A store that kept lengths only from some point on: the counters have one more rating than the cells.
-        var counted = LengthModelData.Counted(LengthModelData.ThreeSources);
-        counted["llama"] = counted["llama"] with { Ratings = counted["llama"].Ratings + 1, Bad = counted["llama"].Bad + 1 };
+        var cells = LengthModelData.Cells(LengthModelData.ThreeSources).Append(new LengthCell("sad", "llama", 31, -1, 0));
 
-        var result = LengthAdjustment.Fit(LengthModelData.Cells(LengthModelData.ThreeSources), counted, "human");
+        var result = LengthAdjustment.Fit(cells, LengthModelData.Counted(LengthModelData.ThreeSources), "human");
 
-        Assert.Equal(LengthModelStatus.Incomplete, result.Model.Status);
-        Assert.Contains("'llama'", result.Model.Reason);
+        Assert.Equal(LengthModelStatus.Inconsistent, result.Model.Status);
+        Assert.Contains("'llama' at 31 words", result.Model.Reason);
         Assert.Null(result.Model.WordsOddsRatio);
+        Assert.Empty(result.Sources);
     }
 
     [Fact]
