@@ -1,3 +1,4 @@
+using System.Globalization;
 using MathNet.Numerics.LinearAlgebra;
 
 namespace EmpathyBot.Core.Statistics;
@@ -46,13 +47,13 @@ public static class LogisticRegression
         if (n.Sum() <= x.ColumnCount)
         {
             return LogisticFit.Failed(LogisticStatus.TooFewObservations,
-                $"{n.Sum()} observations cannot identify {x.ColumnCount} coefficients.");
+                string.Create(CultureInfo.InvariantCulture, $"{n.Sum()} observations cannot identify {x.ColumnCount} coefficients."));
         }
 
         if (!FullRank(x, n))
         {
             return LogisticFit.Failed(LogisticStatus.Singular,
-                "The covariates are linearly dependent (for example every reply has the same length), so some coefficient is not identified.");
+                "The covariates are linearly dependent (a column is a combination of the others), so some coefficient is not identified.");
         }
 
         return Newton(x, s, n);
