@@ -53,6 +53,12 @@ public static class LengthAdjustment
         if (Separated(groups) is { } separated) return Failed(LengthModelStatus.Separation, n, separated);
 
         var fit = Regress(groups, sources, people, n);
+        if (fit.Status == LogisticStatus.Singular)
+        {
+            return Failed(LengthModelStatus.Singular, n,
+                "Reply length and source cannot be told apart (for example each source's rated replies have a single length). " + fit.Reason);
+        }
+
         if (!fit.Fitted) return Failed(StatusOf(fit.Status), n, fit.Reason!);
 
         var words = fit.Wald(sources.Length + 1);

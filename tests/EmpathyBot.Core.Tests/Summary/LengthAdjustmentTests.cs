@@ -91,7 +91,10 @@ public sealed class LengthAdjustmentTests
         // Length and source say the same thing: neither effect can be told apart.
         (string, long, long, long)[] data = [("human", 20, 2, 3), ("bot", 40, 4, 1)];
 
-        Assert.Equal(LengthModelStatus.Singular, Fit(data).Model.Status);
+        var result = Fit(data);
+
+        Assert.Equal(LengthModelStatus.Singular, result.Model.Status);
+        Assert.StartsWith("Reply length and source cannot be told apart", result.Model.Reason);
     }
 
     [Fact]
