@@ -101,7 +101,7 @@ public sealed class SummaryFlow(SummaryQuery query)
             : p < ClearDifference
                 ? $" Rated Good {(s.GoodIncreaseVsPeople > 0 ? "more" : "less")} often than people's replies."
                 : " No clear difference from people's replies yet.";
-        return $"{Figures.Percent(s.GoodRate)} rated Good ({count}{range}).{versus}";
+        return $"{Figures.Percent(s.GoodRate)} rated Good ({count}{range}).{versus}{LengthWords.Of(s)}";
     }
 
     private static string Short(SourceSummary s) => s.Ratings < MinRatings ? "too early to say" : Figures.Percent(s.GoodRate);

@@ -10,6 +10,9 @@ public sealed record QualitySnapshot(
     long ExcludedRaters)
 {
     public static QualitySnapshot Empty { get; } = new([], [], 0);
+
+    /// <summary>Counted ratings per (emotion, source, reply words), for the length-adjusted comparison.</summary>
+    public IReadOnlyList<LengthCell> Lengths { get; init; } = [];
 }
 
 /// <summary>Per (emotion, source): total words of in-pool replies, and ratings left out because their rater was excluded.</summary>

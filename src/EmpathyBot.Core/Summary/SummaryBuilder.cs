@@ -59,10 +59,12 @@ public static class SummaryBuilder
         var adjusted = AdjustAcrossEmotions(emotions);
         var alpha = OrdinalAgreement.Alpha(quality.Agreement);
         var overallSection = Describe(overall, people, s => overallQuality.GetValueOrDefault(s));
+        var length = LengthAdjustment.Fit(quality.Lengths, overall, people);
         return new SummaryDocument(people,
-            new SummarySection(Map(overallSection, (_, s) => s with { PAdjusted = s.P })),
+            new SummarySection(Map(overallSection, (source, s) => s with { PAdjusted = s.P, LengthAdjusted = length.Sources.GetValueOrDefault(source) })),
             adjusted)
         {
+            LengthModel = length.Model,
             RaterAgreement = double.IsFinite(alpha) ? alpha : null,
             AgreementUnits = OrdinalAgreement.Units(quality.Agreement),
             ExcludedRaters = quality.ExcludedRaters,

@@ -32,6 +32,10 @@ public sealed record SummaryDocument(
     /// <summary>SECEU and EQ-Bench item sets, people vs contenders; null when built without the understanding store.</summary>
     [JsonPropertyName("understanding")]
     public UnderstandingSummary? Understanding { get; init; }
+
+    /// <summary>The model behind each source's <see cref="SourceSummary.LengthAdjusted"/>: the length effect, n, and why there is no estimate when there is none.</summary>
+    [JsonPropertyName("lengthModel")]
+    public LengthModel? LengthModel { get; init; }
 }
 
 public sealed record SummarySection(
@@ -91,4 +95,8 @@ public sealed record SourceSummary(
     /// <summary>Ratings left out because their rater failed the attention checks.</summary>
     [JsonPropertyName("excludedRatings")]
     public long ExcludedRatings { get; init; }
+
+    /// <summary>Overall section only: odds ratio of Good against people with reply length held constant; null for people or without an estimate.</summary>
+    [JsonPropertyName("lengthAdjusted")]
+    public LengthAdjusted? LengthAdjusted { get; init; }
 }

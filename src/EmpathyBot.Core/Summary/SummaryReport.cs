@@ -77,7 +77,8 @@ public static class SummaryReport
             .Append("per-emotion p-values are ").Append(E(summary.Correction)).Append("-adjusted over all emotions and models. ")
             .Append("* p&lt;.05, ** p&lt;.01, *** p&lt;.001.</p>");
 
-        html.Append("<h2>Overall</h2><div class=\"scroll\">").Append(OverallTable(summary)).Append("</div>");
+        html.Append("<h2>Overall</h2><div class=\"scroll\">").Append(OverallTable(summary)).Append("</div>")
+            .Append(LengthReport.Note(summary.LengthModel, summary.People));
         var specs = SummaryCharts.Specs(summary);
         html.Append("<h2>Good rate vs people, per emotion</h2>").Append(ForestCharts(specs));
         html.Append("<h2>Per emotion</h2><div class=\"scroll\">").Append(EmotionTable(summary, sources)).Append("</div>");
@@ -93,7 +94,7 @@ public static class SummaryReport
     private static string OverallTable(SummaryDocument summary)
     {
         var html = new StringBuilder("<table id=\"overall\"><thead><tr><th>Source</th><th>Replies</th><th>Ratings</th><th>Good</th><th>Okay</th><th>Bad</th>" +
-            "<th>Good rate [95% CI]</th><th>vs people</th><th>χ²</th><th>p</th><th>Mann-Whitney p</th><th>Superiority</th>" +
+            "<th>Good rate [95% CI]</th><th>vs people</th>" + LengthReport.Header + "<th>χ²</th><th>p</th><th>Mann-Whitney p</th><th>Superiority</th>" +
             "<th>Mean words</th><th>Excluded replies</th><th>Excluded ratings</th></tr></thead><tbody>");
         foreach (var (source, s) in summary.Overall.Sources)
         {
@@ -101,6 +102,7 @@ public static class SummaryReport
                 .Append(Td(s.Replies)).Append(Td(s.Ratings)).Append(Td(s.Good)).Append(Td(s.Okay)).Append(Td(s.Bad))
                 .Append("<td>").Append(RateWithCi(s)).Append("</td>")
                 .Append("<td>").Append(s.GoodIncreaseVsPeople is { } inc ? inc.ToString("+0.0%;-0.0%;0.0%", CultureInfo.InvariantCulture) : "–").Append("</td>")
+                .Append(LengthReport.Cell(s))
                 .Append("<td>").Append(s.ChiSquare is { } chi ? F(chi, "0.00") : "–").Append("</td>")
                 .Append("<td>").Append(P(s.P)).Append(s.Test == "fisher" ? " (Fisher)" : "").Append("</td>")
                 .Append("<td>").Append(P(s.MannWhitneyP)).Append("</td>")

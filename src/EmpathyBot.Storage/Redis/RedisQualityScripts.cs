@@ -3,6 +3,8 @@ namespace EmpathyBot.Storage.Redis;
 // Quality keys, P as in RedisStudyStore.cs:
 //   P quality               hash   "{emotion}|{source}|{words|excludedRatings}" -> count
 //   P agree:{replyId}       hash   good, okay, bad: counted ratings of the reply (excluded raters left out)
+//   P lengths               hash   "{emotion}|{source}|{words}|{good|other}" -> counted ratings of replies that long
+//   P lengths-built         string set once the lengths hash was rebuilt from agree:* (studies older than it)
 //   P agreement             hash   "{good}|{okay}|{bad}" -> replies with exactly that profile
 //   P excluded-raters       set    raters excluded by failed attention checks
 //   P rater:{rater}         hash   passed, failed (gold items)
@@ -30,8 +32,17 @@ internal static class RedisQualityScripts
           return n
         end
 
+        -- moves one counted rating of the reply between length cells: Good or other (by = 1 or -1)
+        local function q_length(id, value, by)
+          local r = redis.call('HMGET', QP .. 'reply:' .. id, 'emotion', 'source', 'json')
+          if not r[1] then return end
+          local cell = r[1] .. '|' .. r[2] .. '|' .. q_words(r[3]) .. '|' .. (value == 'good' and 'good' or 'other')
+          if redis.call('HINCRBY', QP .. 'lengths', cell, by) == 0 then redis.call('HDEL', QP .. 'lengths', cell) end
+        end
+
         -- moves one reply's agreement profile by one rating of value (by = 1 or -1)
         local function q_unit(id, value, by)
+          q_length(id, value, by)
           local key = QP .. 'agree:' .. id
           local c = redis.call('HMGET', key, 'good', 'okay', 'bad')
           local g, o, b = tonumber(c[1] or '0'), tonumber(c[2] or '0'), tonumber(c[3] or '0')
@@ -118,9 +129,21 @@ internal static class RedisQualityScripts
         return {tonumber(q[1] or '0'), tonumber(q[2] or '0'), q_excluded(ARGV[2]) and 1 or 0, redis.call('SCARD', QP .. 'rated:' .. ARGV[2])}
         """;
 
-    // ARGV: P -> {quality hash flat, agreement hash flat, excluded rater count}
-    public const string Snapshot = """
+    // ARGV: P -> {quality hash flat, agreement hash flat, excluded rater count, lengths hash flat}
+    // A study begun before the lengths hash existed has counted ratings without length cells: the first snapshot
+    // rebuilds the hash from every reply's counted ratings (agree:{id}), once, O(replies).
+    public const string Snapshot = Hooks + """
         local P = ARGV[1]
-        return {redis.call('HGETALL', P .. 'quality'), redis.call('HGETALL', P .. 'agreement'), redis.call('SCARD', P .. 'excluded-raters')}
+        if redis.call('SET', P .. 'lengths-built', '1', 'NX') then
+          redis.call('DEL', P .. 'lengths')
+          for _, id in ipairs(redis.call('SMEMBERS', P .. 'replies')) do
+            local c = redis.call('HMGET', P .. 'agree:' .. id, 'good', 'okay', 'bad')
+            local good, other = tonumber(c[1] or '0'), tonumber(c[2] or '0') + tonumber(c[3] or '0')
+            if good > 0 then q_length(id, 'good', good) end
+            if other > 0 then q_length(id, 'other', other) end
+          end
+        end
+        return {redis.call('HGETALL', P .. 'quality'), redis.call('HGETALL', P .. 'agreement'), redis.call('SCARD', P .. 'excluded-raters'),
+          redis.call('HGETALL', P .. 'lengths')}
         """;
 }

@@ -63,7 +63,7 @@ public sealed partial class RedisStudyStore
                 .Select(c => new QualityRow(c.Key.Emotion, c.Key.Source, c.Value.Words, c.Value.Excluded))
                 .OrderBy(c => c.Emotion, StringComparer.Ordinal).ThenBy(c => c.Source, StringComparer.Ordinal).ToList(),
             profiles.OrderBy(p => p.Good).ThenBy(p => p.Okay).ThenBy(p => p.Bad).ToList(),
-            (long)parts[2]);
+            (long)parts[2]) { Lengths = ReadLengths((RedisResult[])parts[3]!) };
     });
 
     public async IAsyncEnumerable<RatingRecord> ExportRatingRecordsAsync([EnumeratorCancellation] CancellationToken ct = default)

@@ -30,8 +30,8 @@ public sealed partial class SqliteStudyStore
 
     private const string IsExcluded = "EXISTS (SELECT 1 FROM rater_quality q WHERE q.rater = {0}.rater AND q.excluded = 1)";
 
-    // Moves one reply's profile in agreement_units by one rating of {value} (+1 or -1 in {by}).
-    private const string MoveProfile = """
+    // Moves one reply's profile in agreement_units by one rating of {value} (+1 or -1 in {by}), and that rating's length cell.
+    private static string MoveProfile => MoveLength + """
         UPDATE agreement_units SET units = units - 1
         WHERE (good, okay, bad) = (SELECT good, okay, bad FROM reply_agreement WHERE reply_id = {reply});
         INSERT INTO reply_agreement (reply_id, good, okay, bad)
@@ -213,7 +213,7 @@ public sealed partial class SqliteStudyStore
         var profiles = Query(c, "SELECT good, okay, bad, units FROM agreement_units WHERE units > 0 ORDER BY good, okay, bad;",
             r => new AgreementProfile(r.GetInt32(0), r.GetInt32(1), r.GetInt32(2), r.GetInt64(3)), tx);
         var excluded = Convert.ToInt64(Scalar(c, "SELECT count(*) FROM rater_quality WHERE excluded = 1;", tx));
-        return new QualitySnapshot(cells, profiles, excluded);
+        return new QualitySnapshot(cells, profiles, excluded) { Lengths = ReadLengths(c, tx) };
     }, ct);
 
     public async IAsyncEnumerable<RatingRecord> ExportRatingRecordsAsync([EnumeratorCancellation] CancellationToken ct = default)

@@ -143,6 +143,7 @@ public sealed partial class SqliteStudyStore
 
         MigrateAppraisal(connection, tx);
         MigrateQuality(connection, tx);
+        MigrateLengths(connection, tx);
         MigrateUnderstanding(connection, tx);
         MigrateOffers(connection, tx);
         MigrateDirectLine(connection, tx);

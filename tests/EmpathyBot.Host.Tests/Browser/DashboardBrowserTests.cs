@@ -33,6 +33,9 @@ public sealed class DashboardBrowserTests(ChromiumFixture chromium) : IAsyncLife
         var ratings = page.Locator("[data-fact='ratings']");
         await Assertions.Expect(ratings).ToHaveTextAsync("2", new() { Timeout = 10_000 });
         await Assertions.Expect(page.Locator("#overall tr[data-source='gpt']")).ToContainTextAsync("100.0%");
+        // Two ratings cannot hold length constant: the page says so instead of showing an odds ratio.
+        await Assertions.Expect(page.Locator("#overall tr[data-source='gpt'] .length-adjusted")).ToHaveTextAsync("–");
+        await Assertions.Expect(page.Locator("#length-model")).ToHaveAttributeAsync("data-status", "tooFewRatings");
         // Vega drew the forest plot as SVG: one point for gpt against people on joyful, from the study's counts.
         var chart = page.Locator("[data-chart='forest-positive']");
         await Assertions.Expect(chart).ToHaveAttributeAsync("data-rendered", "true");

@@ -71,6 +71,20 @@ public sealed class SummaryApiTests : IAsyncLifetime
 
         var sadGpt = summary["emotions"]!["sad"]!["sources"]!["gpt"]!;
         Assert.True((double)sadGpt["pAdjusted"]! >= (double)sadGpt["p"]!);
+
+        // Length held constant (Core.Tests Golden/length_model.py "host_seed_4", statsmodels): people's 4- and
+        // 2-word replies against gpt's 10- and 6-word ones, over the 16 ratings.
+        var model = summary["lengthModel"]!;
+        Assert.Equal(16, (int)model["n"]!);
+        Assert.Equal("fitted", (string?)model["status"]);
+        Assert.Equal(0.4044748266218431, (double)model["wordsOddsRatio"]!, 1e-9);
+        var adjusted = gpt["lengthAdjusted"]!;
+        Assert.Equal(2.372004019956624, (double)adjusted["oddsRatio"]!, 1e-9);
+        Assert.Equal(0.03798239148141023, (double)adjusted["ci"]![0]!, 1e-9);
+        Assert.Equal(148.1318803594588, (double)adjusted["ci"]![1]!, 1e-7);
+        Assert.Equal(0.6821965068556259, (double)adjusted["p"]!, 1e-9);
+        Assert.Null(human["lengthAdjusted"]);
+        Assert.Null(sadGpt["lengthAdjusted"]);
     }
 
     [Fact]
@@ -152,6 +166,8 @@ public sealed class SummaryApiTests : IAsyncLifetime
         Assert.Contains("Largest differences", text);
         Assert.Contains("rated Good", text);
         Assert.Contains("likely between", text);
+        // Next to the raw comparison, gpt at equal length (Golden/length_model.py "host_seed_10": 4.52 [0.35, 58.71]).
+        Assert.Contains("Replies of equal length: 4.52 times the odds of a Good rating that people's replies get (likely 0.35 to 58.71).", text);
         // The researcher's terms stay on the dashboard.
         foreach (var jargon in new[] { "Krippendorff", "Wilson", "Holm", "p<", "interval" }) Assert.DoesNotContain(jargon, text);
 

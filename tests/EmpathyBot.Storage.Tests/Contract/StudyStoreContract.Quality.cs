@@ -9,7 +9,7 @@ namespace EmpathyBot.Storage.Tests.Contract;
 /// Quality data every <see cref="IStudyStore"/> keeps incrementally: reply words, agreement profiles, attention
 /// checks and rater exclusion. Derived once per implementation, like <see cref="StudyStoreContract"/>.
 /// </summary>
-public abstract class QualityContract
+public abstract partial class QualityContract
 {
     private static readonly DateTimeOffset T0 = new(2026, 3, 1, 12, 0, 0, TimeSpan.Zero);
 
