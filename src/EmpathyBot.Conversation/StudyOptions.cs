@@ -30,8 +30,11 @@ public sealed class RatingOptions
     [Range(1, 100)]
     public int TargetPerReply { get; set; } = 3;
 
-    /// <summary>Tell the rater who wrote a reply after their rating is stored.</summary>
-    public bool RevealSource { get; set; } = true;
+    /// <summary>
+    /// Tell the rater who wrote a reply (and that a card was an attention check) after their rating is stored. Off by
+    /// default: raters who learn the authors' styles and the checks part-way through no longer rate blind.
+    /// </summary>
+    public bool RevealSource { get; set; }
 
     /// <summary>Share of rating cards after the first that are gold items (clearly off-topic replies that should be rated Bad).</summary>
     [Range(0.0, 1.0)]

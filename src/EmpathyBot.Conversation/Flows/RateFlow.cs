@@ -72,7 +72,8 @@ public sealed class RateFlow(IRatingStore ratings, IReplyStore replies, IPromptS
         var outcome = await raters.RecordAttentionCheckAsync(
             new AttentionCheck(participant, checkId, passed, clock.GetUtcNow()), options.Value.GoldFailuresToExclude, ct);
         if (!outcome.Recorded) return AlreadyRated();
-        return new TurnResult([], Thanks(value, " That one was an attention check: a reply that does not answer what was said."));
+        // Blind by default: a check answers like any card, so raters cannot learn which cards are checks.
+        return new TurnResult([], Thanks(value, options.Value.RevealSource ? " That one was an attention check: a reply that does not answer what was said." : ""));
     }
 
     private static TurnResult AlreadyRated() =>
@@ -80,12 +81,12 @@ public sealed class RateFlow(IRatingStore ratings, IReplyStore replies, IPromptS
 
     private static Message Card(StudyPrompt prompt, Reply reply)
     {
-        MessageAction Choice(string title, RatingValue value, ActionStyle style) => new(title, new Dictionary<string, string>
+        MessageAction Choice(string title, RatingValue value) => new(title, new Dictionary<string, string>
         {
             [ActionKeys.Action] = Commands.Rate,
             [ActionKeys.Reply] = reply.Id,
             [ActionKeys.Rating] = value.ToWire(),
-        }, style);
+        });
 
         var blocks = new List<MessageBlock> { new Heading("Rate a reply") };
         if (prompt.Situation.Length > 0) blocks.Add(new Quote("What happened", prompt.Situation));
@@ -95,9 +96,10 @@ public sealed class RateFlow(IRatingStore ratings, IReplyStore replies, IPromptS
         blocks.Add(EmpathyDefinitions.Block);
         return new Message($"Rate this reply: \"{reply.Text}\" {EmpathyDefinitions.RatingQuestion}", blocks,
         [
-            Choice("Good", RatingValue.Good, ActionStyle.Positive),
-            Choice("Okay", RatingValue.Okay, ActionStyle.Default),
-            Choice("Bad", RatingValue.Bad, ActionStyle.Destructive),
+            // One style for all three: a coloured Good or Bad would nudge the rating.
+            Choice("Good", RatingValue.Good),
+            Choice("Okay", RatingValue.Okay),
+            Choice("Bad", RatingValue.Bad),
         ]);
     }
 
