@@ -145,6 +145,7 @@ public sealed partial class SqliteStudyStore
         MigrateQuality(connection, tx);
         MigrateUnderstanding(connection, tx);
         MigrateOffers(connection, tx);
+        MigrateAssignments(connection, tx);
         MigrateDirectLine(connection, tx);
         MigratePeopleReleases(connection, tx);
         tx.Commit();
