@@ -12,7 +12,7 @@ namespace EmpathyBot.Conversation.Flows;
 /// card is a gold item at <see cref="RatingOptions.FirstCardGoldRate"/>, later ones at <see cref="RatingOptions.GoldRate"/>;
 /// raters who fail <see cref="RatingOptions.GoldFailuresToExclude"/> of them are excluded from the summary.
 /// </summary>
-public sealed class RateFlow(IRatingStore ratings, IReplyStore replies, IPromptStore prompts, IQualityStore raters, IOptions<RatingOptions> options, GoldItems gold, TimeProvider clock)
+public sealed class RateFlow(IRatingStore ratings, IReplyStore replies, IPromptStore prompts, IQualityStore raters, IOptions<RatingOptions> options, GoldItems gold, TimeProvider clock, RatingPool pool)
 {
     private const string NothingLeft = "There is nothing left for you to rate right now. Thank you! Try again later, or write a reply yourself.";
 
@@ -23,7 +23,7 @@ public sealed class RateFlow(IRatingStore ratings, IReplyStore replies, IPromptS
         if (quality.Excluded) return TurnResult.Of(Menu.WithMenu(NothingLeft));
 
         var goldId = DrawGold(quality) ? ReplyIds.NewGold() : null;
-        var reply = await ratings.NextReplyToRateAsync(participant, options.Value.TargetPerReply, goldId, ct);
+        var reply = await pool.NextAsync(participant, goldId, ct);
         var prompt = reply is null ? null : await prompts.GetPromptAsync(reply.PromptId, ct);
         if (reply is null || prompt is null) return TurnResult.Of(Menu.WithMenu(NothingLeft));
 

@@ -1,0 +1,23 @@
+using EmpathyBot.Core.Ports;
+using EmpathyBot.Core.Study;
+using Microsoft.Extensions.Options;
+
+namespace EmpathyBot.Conversation.Flows;
+
+/// <summary>
+/// Which reply a rater's next card offers, by <see cref="RatingOptions.Design"/>: any source (mixed), or only the one
+/// source the rater was assigned with their first card (between subjects, the design of Welivita &amp; Pu).
+/// </summary>
+public sealed class RatingPool(IRatingStore ratings, ISourceAssignmentStore assignments, IOptions<RatingOptions> options, TimeProvider clock)
+{
+    /// <summary>The reply for the rater's next card (its prompt only, when <paramref name="goldId"/> is shown instead); null when nothing is left.</summary>
+    public async Task<Reply?> NextAsync(string rater, string? goldId, CancellationToken ct)
+    {
+        var target = options.Value.TargetPerReply;
+        if (!options.Value.IsBetweenSubjects) return await ratings.NextReplyToRateAsync(rater, target, goldId, ct);
+
+        // Assigned once, with the first card; when the source has nothing left the rater is told so, as in the mixed design.
+        var source = await assignments.AssignSourceAsync(rater, clock.GetUtcNow(), ct);
+        return source is null ? null : await assignments.NextReplyFromSourceAsync(rater, source, target, goldId, ct);
+    }
+}
