@@ -59,7 +59,7 @@ public sealed class ExportCommandTests : IDisposable
         await store.RecordConsentAsync("p_bob", T0);
         await store.RecordAttentionCheckAsync(new AttentionCheck("p_bob", "gold-1", true, T0.AddMinutes(30)), 2);
         Assert.NotNull(await store.NextReplyToRateAsync("p_dan", 5));
-        Assert.NotNull(await store.AssignSourceAsync("p_dan", T0));
+        Assert.NotNull(await store.AssignSourceAsync("p_dan", 3, T0));
         await store.AddUnderstandingAnswerAsync(new UnderstandingAnswer("ua1", Sources.Human, "p_alice", "allocation", "i1", [1, 2, 3, 4], -0.5, T0));
         await store.AddUnderstandingAnswerAsync(new UnderstandingAnswer("ua2", "gpt", null, "allocation", "i1", [], null, T0));
         await store.AddUnderstandingTestAsync(new UnderstandingTest("ut1", Sources.Human, "p_alice", "allocation", 1, 0.5, T0));

@@ -17,7 +17,7 @@ public sealed class RatingPool(IRatingStore ratings, ISourceAssignmentStore assi
         if (!options.Value.IsBetweenSubjects) return await ratings.NextReplyToRateAsync(rater, target, goldId, ct);
 
         // Assigned once, with the first card; when the source has nothing left the rater is told so, as in the mixed design.
-        var source = await assignments.AssignSourceAsync(rater, clock.GetUtcNow(), ct);
+        var source = await assignments.AssignSourceAsync(rater, target, clock.GetUtcNow(), ct);
         return source is null ? null : await assignments.NextReplyFromSourceAsync(rater, source, target, goldId, ct);
     }
 }

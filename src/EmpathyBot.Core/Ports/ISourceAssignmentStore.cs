@@ -14,9 +14,10 @@ public interface ISourceAssignmentStore
     /// <summary>
     /// The rater's source. On the rater's first call, in one transaction (or script) so that two instances cannot both
     /// pick the same least-assigned source, assigns the source with the fewest assigned raters among the sources with
-    /// replies in the pool (ties at random) and stores it. Null, and nothing stored, while the pool holds no reply.
+    /// replies in the pool (not excluded, below <paramref name="targetPerReply"/> ratings; ties at random) and stores it.
+    /// Null, and nothing stored, while the pool holds no reply.
     /// </summary>
-    Task<string?> AssignSourceAsync(string rater, DateTimeOffset at, CancellationToken ct = default);
+    Task<string?> AssignSourceAsync(string rater, int targetPerReply, DateTimeOffset at, CancellationToken ct = default);
 
     /// <summary>The rater's source, or null when none was assigned.</summary>
     Task<string?> GetAssignedSourceAsync(string rater, CancellationToken ct = default);

@@ -27,28 +27,34 @@ public sealed partial class RedisStudyStore
 
         """;
 
-    // ARGV: P, rater, at, rand -> the rater's source, or nil while no source has replies in the pool. One script, so two
-    // instances cannot both read the same least-assigned count and over-assign it.
+    // ARGV: P, rater, at, rand, target -> the rater's source, or nil while no source has replies in the pool. One script,
+    // so two instances cannot both read the same least-assigned count and over-assign it. Walks the pool below the
+    // target once per new rater to learn which sources still have replies to rate.
     private const string AssignSourceScript = "local P = ARGV[1]\n" + """
         local rater = ARGV[2]
         local have = redis.call('HGET', P .. 'assignments', rater)
         if have then return have end
-        local pooled = {}
-        local counters = redis.call('HGETALL', P .. 'counters')
-        for i = 1, #counters, 2 do
-          local source = string.match(counters[i], '^[^|]*|(.*)|replies$')
-          if source and tonumber(counters[i + 1]) > 0 then pooled[#pooled + 1] = source end
+        local seen, pooled, offset = {}, {}, 0
+        while true do
+          local ids = redis.call('ZRANGEBYSCORE', P .. 'pool', '-inf', '(' .. ARGV[5], 'LIMIT', offset, 512)
+          if #ids == 0 then break end
+          for _, id in ipairs(ids) do
+            local source = redis.call('HGET', P .. 'reply:' .. id, 'source')
+            if source and not seen[source] then
+              seen[source] = true
+              pooled[#pooled + 1] = source
+            end
+          end
+          offset = offset + 512
         end
         table.sort(pooled)
         local fewest, ties = nil, {}
-        for i, source in ipairs(pooled) do
-          if source ~= pooled[i - 1] then
-            local n = tonumber(redis.call('HGET', P .. 'assignment-counts', source) or '0')
-            if fewest == nil or n < fewest then
-              fewest, ties = n, {source}
-            elseif n == fewest then
-              ties[#ties + 1] = source
-            end
+        for _, source in ipairs(pooled) do
+          local n = tonumber(redis.call('HGET', P .. 'assignment-counts', source) or '0')
+          if fewest == nil or n < fewest then
+            fewest, ties = n, {source}
+          elseif n == fewest then
+            ties[#ties + 1] = source
           end
         end
         if #ties == 0 then return nil end
@@ -59,10 +65,10 @@ public sealed partial class RedisStudyStore
         return source
         """;
 
-    public Task<string?> AssignSourceAsync(string rater, DateTimeOffset at, CancellationToken ct = default)
+    public Task<string?> AssignSourceAsync(string rater, int targetPerReply, DateTimeOffset at, CancellationToken ct = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(rater);
-        return Guard(async () => (string?)(RedisValue)await EvalAsync(AssignSourceScript, rater, Iso(at), Random.Shared.Next()));
+        return Guard(async () => (string?)(RedisValue)await EvalAsync(AssignSourceScript, rater, Iso(at), Random.Shared.Next(), targetPerReply));
     }
 
     public Task<string?> GetAssignedSourceAsync(string rater, CancellationToken ct = default)

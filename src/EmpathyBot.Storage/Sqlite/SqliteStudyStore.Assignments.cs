@@ -23,7 +23,7 @@ public sealed partial class SqliteStudyStore
 
     private static void MigrateAssignments(SqliteConnection connection, SqliteTransaction tx) => Execute(connection, AssignmentsSchema, tx);
 
-    public Task<string?> AssignSourceAsync(string rater, DateTimeOffset at, CancellationToken ct = default)
+    public Task<string?> AssignSourceAsync(string rater, int targetPerReply, DateTimeOffset at, CancellationToken ct = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(rater);
         return Write((c, tx) =>
@@ -33,9 +33,9 @@ public sealed partial class SqliteStudyStore
             // Sources with replies in the pool, fewest assigned raters first.
             var candidates = Query(c, """
                 SELECT s.source, (SELECT COUNT(*) FROM source_assignments a WHERE a.source = s.source) AS n
-                FROM (SELECT DISTINCT source FROM counters WHERE replies > 0) s
+                FROM (SELECT DISTINCT source FROM replies WHERE excluded_reason IS NULL AND ratings < $target) s
                 ORDER BY n;
-                """, r => (Source: r.GetString(0), Raters: r.GetInt64(1)), tx);
+                """, r => (Source: r.GetString(0), Raters: r.GetInt64(1)), tx, ("$target", targetPerReply));
             if (candidates.Count == 0) return null;
             var fewest = candidates.Where(x => x.Raters == candidates[0].Raters).ToArray();
             var source = fewest[Random.Shared.Next(fewest.Length)].Source;

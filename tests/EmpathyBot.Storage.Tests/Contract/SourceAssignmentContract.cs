@@ -38,7 +38,7 @@ public abstract class SourceAssignmentContract
         var store = await CreateStoreAsync();
         await SeedAsync(store, ThreeSources);
 
-        for (var r = 0; r < 9; r++) Assert.Contains(await store.AssignSourceAsync($"rater{r}", T0), ThreeSources);
+        for (var r = 0; r < 9; r++) Assert.Contains(await store.AssignSourceAsync($"rater{r}", 3, T0), ThreeSources);
 
         var counts = await store.GetAssignmentCountsAsync();
         Assert.Equal(ThreeSources.Order(StringComparer.Ordinal), counts.Keys.Order(StringComparer.Ordinal));
@@ -51,8 +51,8 @@ public abstract class SourceAssignmentContract
         var store = await CreateStoreAsync();
         await SeedAsync(store, ThreeSources);
 
-        var first = await store.AssignSourceAsync("bob", T0);
-        for (var i = 0; i < 5; i++) Assert.Equal(first, await store.AssignSourceAsync("bob", T0.AddMinutes(i)));
+        var first = await store.AssignSourceAsync("bob", 3, T0);
+        for (var i = 0; i < 5; i++) Assert.Equal(first, await store.AssignSourceAsync("bob", 3, T0.AddMinutes(i)));
         Assert.Equal(first, await store.GetAssignedSourceAsync("bob"));
         Assert.Equal(1, (await store.GetAssignmentCountsAsync()).Values.Sum());
         Assert.Null(await store.GetAssignedSourceAsync("nobody"));
@@ -64,7 +64,7 @@ public abstract class SourceAssignmentContract
         var (a, b) = await TwoInstancesAsync();
         await SeedAsync(a, ThreeSources);
 
-        var sources = await Task.WhenAll(Enumerable.Range(0, 30).Select(r => (r % 2 == 0 ? a : b).AssignSourceAsync($"rater{r}", T0)));
+        var sources = await Task.WhenAll(Enumerable.Range(0, 30).Select(r => (r % 2 == 0 ? a : b).AssignSourceAsync($"rater{r}", 3, T0)));
 
         Assert.All(ThreeSources, s => Assert.Equal(10, sources.Count(x => x == s)));
         Assert.All((await b.GetAssignmentCountsAsync()).Values, n => Assert.Equal(10, n));
@@ -74,12 +74,23 @@ public abstract class SourceAssignmentContract
     public async Task Only_sources_with_replies_in_the_pool_are_assigned()
     {
         var store = await CreateStoreAsync();
-        Assert.Null(await store.AssignSourceAsync("early", T0));
+        Assert.Null(await store.AssignSourceAsync("early", 3, T0));
         Assert.Empty(await store.GetAssignmentCountsAsync());
 
         await SeedAsync(store, ["gpt"], prompts: 1);
         await store.AddReplyAsync(new Reply("leaky-0", "p0", "leaky", "As an AI model...", null, T0, "reveals-model"));
-        for (var r = 0; r < 4; r++) Assert.Equal("gpt", await store.AssignSourceAsync($"rater{r}", T0));
+        for (var r = 0; r < 4; r++) Assert.Equal("gpt", await store.AssignSourceAsync($"rater{r}", 3, T0));
+    }
+
+    [Fact]
+    public async Task A_source_whose_replies_all_have_their_ratings_takes_no_new_raters()
+    {
+        var store = await CreateStoreAsync();
+        await SeedAsync(store, ["gpt", "baseline"], prompts: 1);
+        Assert.Equal(RatingOutcome.Recorded, await store.AddRatingAsync(new Rating("gpt-0", "early", RatingValue.Good, T0)));
+
+        for (var r = 0; r < 3; r++) Assert.Equal("baseline", await store.AssignSourceAsync($"rater{r}", 1, T0));
+        Assert.Equal(3, (await store.GetAssignmentCountsAsync())["baseline"]);
     }
 
     [Fact]
@@ -127,7 +138,7 @@ public abstract class SourceAssignmentContract
     {
         var store = await CreateStoreAsync();
         await SeedAsync(store, ["gpt", "baseline"], prompts: 1);
-        var source = await store.AssignSourceAsync("leaver", T0);
+        var source = await store.AssignSourceAsync("leaver", 3, T0);
         await store.RecordConsentAsync("leaver", T0);
 
         await store.ForgetAsync("leaver");
@@ -145,8 +156,8 @@ public abstract class SourceAssignmentContract
     {
         var store = await CreateStoreAsync();
         await SeedAsync(store, ["gpt"], prompts: 1);
-        await store.AssignSourceAsync("carol", T0.AddMinutes(2));
-        await store.AssignSourceAsync("bob", T0.AddMinutes(1));
+        await store.AssignSourceAsync("carol", 3, T0.AddMinutes(2));
+        await store.AssignSourceAsync("bob", 3, T0.AddMinutes(1));
 
         var exported = new List<SourceAssignment>();
         await foreach (var a in store.ExportSourceAssignmentsAsync()) exported.Add(a);
