@@ -22,8 +22,7 @@ public sealed class RateFlow(IRatingStore ratings, IReplyStore replies, IPromptS
         // Excluded raters are not told; they simply get no more cards, so they stop spending the pool.
         if (quality.Excluded) return TurnResult.Of(Menu.WithMenu(NothingLeft));
 
-        var goldId = DrawGold(quality) ? ReplyIds.NewGold() : null;
-        var reply = await pool.NextAsync(participant, goldId, ct);
+        var (reply, goldId) = await pool.NextAsync(participant, DrawGold(quality), ct);
         var prompt = reply is null ? null : await prompts.GetPromptAsync(reply.PromptId, ct);
         if (reply is null || prompt is null) return TurnResult.Of(Menu.WithMenu(NothingLeft));
 

@@ -60,6 +60,25 @@ public sealed class BetweenSubjectsTests
     }
 
     [Fact]
+    public async Task An_attention_check_carries_an_id_shaped_like_the_assigned_sources_replies()
+    {
+        await using var h = new EngineHarness(goldRate: 1, settings: new Dictionary<string, string?> { ["Rating:Design"] = "betweenSubjects" });
+        await SeedAsync(h, prompts: 1);
+        var raters = Enumerable.Range(0, 3).Select(i => $"rater{i}").ToArray();
+        await h.ConsentAsync(raters);
+        var assignments = h.Services.GetRequiredService<ISourceAssignmentStore>();
+
+        foreach (var rater in raters)
+        {
+            var id = EngineHarness.Button(await h.SayAsync(rater, "rate"), "Good").Data[Messages.ActionKeys.Reply];
+            var source = await assignments.GetAssignedSourceAsync(ParticipantKeys.Derive("test-secret"u8, "test", rater));
+            // A check among one contender's replies looks like them: "m-" and 24 hex digits, as a contender's reply id.
+            Assert.Matches(Sources.IsHuman(source!) ? "^h-[0-9a-f]{16}$" : "^m-[0-9a-f]{24}$", id);
+            Assert.Equal(RatingOfferKind.Gold, await h.Store.GetOfferAsync(ParticipantKeys.Derive("test-secret"u8, "test", rater), id));
+        }
+    }
+
+    [Fact]
     public async Task Mixed_is_the_default_and_offers_every_source()
     {
         await using var h = new EngineHarness(targetPerReply: 9);
