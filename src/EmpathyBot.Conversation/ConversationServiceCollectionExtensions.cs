@@ -20,13 +20,17 @@ public static class ConversationServiceCollectionExtensions
         services.AddSingleton<ConsentFlow>();
         services.AddSingleton<RespondFlow>();
         services.AddSingleton<GoldItems>();
+        services.AddSingleton<RatingPool>();
         services.AddSingleton<RateFlow>();
         services.AddSingleton<SummaryFlow>();
         services.AddSingleton<ForgetFlow>();
         services.AddEmpathyBotServices(configuration);
         services.AddSingleton<AppraisalFlow>();
         services.AddSingleton<UnderstandingFlow>();
-        services.AddSingleton<IConversationEngine, ConversationEngine>();
+        services.TryAddSingleton<IStudyCompletion, NoStudyCompletion>();
+        services.AddSingleton<ResultsAccess>();
+        services.AddSingleton<ConversationEngine>();
+        services.AddSingleton<IConversationEngine, ResultsGate>();
         return services;
     }
 }

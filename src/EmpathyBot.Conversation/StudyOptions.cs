@@ -19,6 +19,19 @@ public sealed class StudyOptions
 
     [Range(1, 2000)]
     public int MaxReplyLength { get; set; } = 600;
+
+    public const string ShowResultsAlways = "always";
+    public const string ShowResultsAfterCompletion = "afterCompletion";
+    public const string ShowResultsNever = "never";
+
+    /// <summary>
+    /// When participants see the study's results (the chat summary and the web chat page's links to the dashboard):
+    /// <c>always</c>, <c>afterCompletion</c> (once they have completed the study) or <c>never</c>. Results seen while
+    /// rating would inform later ratings. The researcher's dashboard stays behind <c>Dashboard:AccessKey</c>.
+    /// </summary>
+    [Required]
+    [RegularExpression("(?i)^(always|afterCompletion|never)$", ErrorMessage = "Study:ShowResults must be 'always', 'afterCompletion' or 'never'.")]
+    public string ShowResults { get; set; } = ShowResultsAlways;
 }
 
 /// <summary>Section <c>Rating</c>: the blind rating pool.</summary>
@@ -30,8 +43,11 @@ public sealed class RatingOptions
     [Range(1, 100)]
     public int TargetPerReply { get; set; } = 3;
 
-    /// <summary>Tell the rater who wrote a reply after their rating is stored.</summary>
-    public bool RevealSource { get; set; } = true;
+    /// <summary>
+    /// Tell the rater who wrote a reply (and that a card was an attention check) after their rating is stored. Off by
+    /// default: raters who learn the authors' styles and the checks part-way through no longer rate blind.
+    /// </summary>
+    public bool RevealSource { get; set; }
 
     /// <summary>Share of rating cards after the first that are gold items (clearly off-topic replies that should be rated Bad).</summary>
     [Range(0.0, 1.0)]
@@ -47,4 +63,17 @@ public sealed class RatingOptions
     /// <summary>Failed gold items after which a rater is excluded from the summary.</summary>
     [Range(1, 100)]
     public int GoldFailuresToExclude { get; set; } = 2;
+
+    public const string MixedDesign = "mixed";
+    public const string BetweenSubjectsDesign = "betweenSubjects";
+
+    /// <summary>
+    /// <c>mixed</c>: a rater's cards come from every source. <c>betweenSubjects</c>: each rater is assigned one source
+    /// with their first card (balanced across sources) and only rates that source's replies (and attention checks).
+    /// </summary>
+    [Required]
+    [RegularExpression("(?i)^(mixed|betweenSubjects)$", ErrorMessage = "Rating:Design must be 'mixed' or 'betweenSubjects'.")]
+    public string Design { get; set; } = MixedDesign;
+
+    public bool IsBetweenSubjects => string.Equals(Design, BetweenSubjectsDesign, StringComparison.OrdinalIgnoreCase);
 }

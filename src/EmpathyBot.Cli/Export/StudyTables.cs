@@ -17,7 +17,8 @@ public sealed class StudyTables(
     IQualityStore quality,
     IParticipantStore participants,
     IUnderstandingStore understanding,
-    IAppraisalStore appraisal)
+    IAppraisalStore appraisal,
+    ISourceAssignmentStore assignments)
 {
     private const string Who = "Pseudonymous participant key (a keyed hash of channel and user id; never the raw id), or a rater name from an imported file";
     private const string WhoOrContender = "Pseudonymous participant key for people; empty for contenders";
@@ -27,7 +28,7 @@ public sealed class StudyTables(
         var activity = new ParticipantActivity();
         return
         [
-            Prompts(), Replies(activity), Ratings(activity), Offers(activity), AttentionChecks(activity),
+            Prompts(), Replies(activity), Ratings(activity), Offers(activity), SourceAssignments(), AttentionChecks(activity),
             UnderstandingAnswers(activity), UnderstandingTests(activity), AppraisalAnswers(activity), Participants(activity),
         ];
     }
@@ -104,6 +105,16 @@ public sealed class StudyTables(
             activity.Saw(o.Rater, "rating_offers", null);
             return [o.Rater, o.ItemId, o.Kind == RatingOfferKind.Gold ? "gold" : "reply"];
         }, ct));
+
+    private ExportTable SourceAssignments() => new("source_assignments",
+        "Between-subjects rating (Rating:Design = betweenSubjects): the one source each rater was assigned and only ever offered",
+        [
+            F("rater", FieldType.String, Who),
+            F("source", FieldType.String, "human for people's replies, else the contender's name"),
+            F("assigned_at", FieldType.DateTime, "When the rater was assigned, with their first rating card (UTC)"),
+        ],
+        ["rater"],
+        ct => Map(assignments.ExportSourceAssignmentsAsync(ct), a => [a.Rater, a.Source, a.At], ct));
 
     private ExportTable AttentionChecks(ParticipantActivity activity) => new("attention_checks", "Raters' answers to gold items (off-topic replies that should be rated bad)",
         [

@@ -15,7 +15,8 @@ public sealed class ConversationEngine(
     SummaryFlow summary,
     ForgetFlow forget,
     AppraisalFlow appraisal,
-    UnderstandingFlow understanding) : IConversationEngine
+    UnderstandingFlow understanding,
+    ResultsAccess results) : IConversationEngine
 {
     public async Task<TurnResult> HandleAsync(Turn turn, CancellationToken ct = default)
     {
@@ -55,6 +56,8 @@ public sealed class ConversationEngine(
                 return await AdvanceAsync(understanding.SubmitAsync(participant, state.Understanding, turn.Value, null, ct));
             case Commands.Quiz:
                 return await AdvanceAsync(understanding.StartAsync(ct));
+            case Commands.Summary when !await results.ShownToAsync(participant, ct):
+                return TurnResult.Of(results.Refusal());
             case Commands.Summary:
                 return TurnResult.Of(await summary.RenderAsync(turn.Value?.GetValueOrDefault(ActionKeys.Emotion), ct));
             case Commands.ForgetMe:

@@ -9,5 +9,7 @@ public sealed class Participants(IOptions<StudyOptions> options)
 {
     private readonly byte[] secret = Encoding.UTF8.GetBytes(options.Value.ParticipantSecret);
 
-    public string KeyOf(Turn turn) => ParticipantKeys.Derive(secret, turn.Channel, turn.UserId);
+    public string KeyOf(Turn turn) => KeyOf(turn.Channel, turn.UserId);
+
+    public string KeyOf(string channel, string userId) => ParticipantKeys.Derive(secret, channel, userId);
 }

@@ -12,7 +12,7 @@ namespace EmpathyBot.Conversation.Flows;
 /// card is a gold item at <see cref="RatingOptions.FirstCardGoldRate"/>, later ones at <see cref="RatingOptions.GoldRate"/>;
 /// raters who fail <see cref="RatingOptions.GoldFailuresToExclude"/> of them are excluded from the summary.
 /// </summary>
-public sealed class RateFlow(IRatingStore ratings, IReplyStore replies, IPromptStore prompts, IQualityStore raters, IOptions<RatingOptions> options, GoldItems gold, TimeProvider clock)
+public sealed class RateFlow(IRatingStore ratings, IReplyStore replies, IPromptStore prompts, IQualityStore raters, IOptions<RatingOptions> options, GoldItems gold, TimeProvider clock, RatingPool pool)
 {
     private const string NothingLeft = "There is nothing left for you to rate right now. Thank you! Try again later, or write a reply yourself.";
 
@@ -22,8 +22,7 @@ public sealed class RateFlow(IRatingStore ratings, IReplyStore replies, IPromptS
         // Excluded raters are not told; they simply get no more cards, so they stop spending the pool.
         if (quality.Excluded) return TurnResult.Of(Menu.WithMenu(NothingLeft));
 
-        var goldId = DrawGold(quality) ? ReplyIds.NewGold() : null;
-        var reply = await ratings.NextReplyToRateAsync(participant, options.Value.TargetPerReply, goldId, ct);
+        var (reply, goldId) = await pool.NextAsync(participant, DrawGold(quality), ct);
         var prompt = reply is null ? null : await prompts.GetPromptAsync(reply.PromptId, ct);
         if (reply is null || prompt is null) return TurnResult.Of(Menu.WithMenu(NothingLeft));
 
@@ -72,7 +71,8 @@ public sealed class RateFlow(IRatingStore ratings, IReplyStore replies, IPromptS
         var outcome = await raters.RecordAttentionCheckAsync(
             new AttentionCheck(participant, checkId, passed, clock.GetUtcNow()), options.Value.GoldFailuresToExclude, ct);
         if (!outcome.Recorded) return AlreadyRated();
-        return new TurnResult([], Thanks(value, " That one was an attention check: a reply that does not answer what was said."));
+        // Blind by default: a check answers like any card, so raters cannot learn which cards are checks.
+        return new TurnResult([], Thanks(value, options.Value.RevealSource ? " That one was an attention check: a reply that does not answer what was said." : ""));
     }
 
     private static TurnResult AlreadyRated() =>
@@ -80,12 +80,12 @@ public sealed class RateFlow(IRatingStore ratings, IReplyStore replies, IPromptS
 
     private static Message Card(StudyPrompt prompt, Reply reply)
     {
-        MessageAction Choice(string title, RatingValue value, ActionStyle style) => new(title, new Dictionary<string, string>
+        MessageAction Choice(string title, RatingValue value) => new(title, new Dictionary<string, string>
         {
             [ActionKeys.Action] = Commands.Rate,
             [ActionKeys.Reply] = reply.Id,
             [ActionKeys.Rating] = value.ToWire(),
-        }, style);
+        });
 
         var blocks = new List<MessageBlock> { new Heading("Rate a reply") };
         if (prompt.Situation.Length > 0) blocks.Add(new Quote("What happened", prompt.Situation));
@@ -95,9 +95,10 @@ public sealed class RateFlow(IRatingStore ratings, IReplyStore replies, IPromptS
         blocks.Add(EmpathyDefinitions.Block);
         return new Message($"Rate this reply: \"{reply.Text}\" {EmpathyDefinitions.RatingQuestion}", blocks,
         [
-            Choice("Good", RatingValue.Good, ActionStyle.Positive),
-            Choice("Okay", RatingValue.Okay, ActionStyle.Default),
-            Choice("Bad", RatingValue.Bad, ActionStyle.Destructive),
+            // One style for all three: a coloured Good or Bad would nudge the rating.
+            Choice("Good", RatingValue.Good),
+            Choice("Okay", RatingValue.Okay),
+            Choice("Bad", RatingValue.Bad),
         ]);
     }
 

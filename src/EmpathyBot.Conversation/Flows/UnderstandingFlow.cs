@@ -135,9 +135,8 @@ public sealed class UnderstandingFlow(UnderstandingData data, IUnderstandingStor
             var templateStats = othersShown ? stats : stats.Where(s => !Sources.IsHuman(s.Source)).ToArray();
             var r = UnderstandingAnalysis.PatternR(mine, UnderstandingAnalysis.Template(set, templateStats, mine, data.MinGroupSize));
 
-            var eq = UnderstandingAnalysis.Eq(set.Kind, score, norm);
-            var percentile = UnderstandingAnalysis.Percentile(set.Kind, score, sample);
-            var rows = new List<IReadOnlyList<string>> { Row("You", score, eq, percentile) };
+            var own = new OwnQuizResult(set, score, ScoreInterval.Of(set.Kind, [.. group.Select(x => x.score).OfType<double>()]), norm, sample);
+            var rows = new List<IReadOnlyList<string>> { own.Row() };
             if (averageShown && people?.Mean is { } peopleMean) rows.Add(Row($"People (average of {people.N})", peopleMean, UnderstandingAnalysis.Eq(set.Kind, peopleMean, norm), null));
             else rows.Add([$"People (fewer than {data.MinGroupSize} so far)", "–", "–", "–"]);
             foreach (var source in stats.Where(s => !Sources.IsHuman(s.Source)).Select(s => s.Source).Distinct().Order(StringComparer.Ordinal))
@@ -151,16 +150,16 @@ public sealed class UnderstandingFlow(UnderstandingData data, IUnderstandingStor
             var measure = set.IsAllocation
                 ? "SECEU score: mean distance from the standard answer (lower is better)"
                 : "EQ-Bench score: 0-100 (higher is better)";
-            blocks.Add(new Heading($"{(set.IsAllocation ? "Splitting points (SECEU)" : "Rating intensities (EQ-Bench)")}: {group.Count()} item(s)"));
+            blocks.Add(new Heading($"{(set.IsAllocation ? "Splitting points (SECEU-style items)" : "Rating intensities (EQ-Bench-style items)")}: {own.ItemsLine}"));
             blocks.Add(new Table(["Who", "Score", "EQ", "Percentile"], rows));
             var normText = norm is null
                 ? $"EQ appears once {data.Options.MinNorm} people have taken this part."
                 : $"EQ puts the score on a scale where {NormName(norm)} average 100 and most score between 85 and 115.";
             var privacy = othersShown ? "" : $" People's average and percentiles appear once {data.MinGroupSize} people have taken this part.";
+            blocks.Add(new Paragraph(own.Uncertainty()));
             blocks.Add(new Paragraph($"{measure}. {normText} Percentile = share of people who scored worse.{privacy}" +
                 (r is { } rv ? $" How closely your answers follow people's pattern, from -1 (opposite) to 1 (the same): {F(rv)}." : ""), Tone.Subtle));
-            lines.Add($"{(set.IsAllocation ? "SECEU" : "EQ-Bench")} score {F(score)}" + (eq is { } e ? $", EQ {Figures.Whole(e)}" : "") +
-                (percentile is { } p ? $", percentile {Figures.Whole(p)}" : ""));
+            lines.Add(own.Line());
         }
 
         var text = lines.Count == 0 ? "Thank you! None of your answers could be scored." : "Thank you! Your results: " + string.Join("; ", lines) + ".";

@@ -25,6 +25,14 @@ public static class ReplyIds
     /// <summary>A new id for a gold card: the same shape as a person's reply.</summary>
     public static string NewGold() => NewHuman();
 
+    /// <summary>
+    /// A new id for a gold card among replies of <paramref name="source"/> only (between-subjects rating): shaped like
+    /// that source's ids, so a check does not stand out among a contender's replies either.
+    /// </summary>
+    public static string NewGoldLike(string source) => Sources.IsHuman(source)
+        ? NewHuman()
+        : ContenderPrefix + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(CacheKeyChars / 2));
+
     /// <summary>The id of a contender's reply made under <paramref name="cacheKey"/> (a SHA-256 hex digest).</summary>
     public static string Contender(string cacheKey)
     {

@@ -1,5 +1,7 @@
 using EmpathyBot.Channels.DirectLine;
 using EmpathyBot.Conversation;
+using EmpathyBot.Conversation.Engine;
+using EmpathyBot.Conversation.Flows;
 using Microsoft.Extensions.Options;
 
 namespace EmpathyBot.Host.Endpoints;
@@ -8,9 +10,10 @@ public static class WebChatEndpoints
 {
     /// <summary>
     /// The answer of <c>POST /webchat/token</c>: a Direct Line token bound to <c>userId</c>, the credential to come back as
-    /// them, and the longest reply the study takes, for the page's character count.
+    /// them, the longest reply the study takes, for the page's character count, and whether this participant may see the
+    /// study's results now (<c>Study:ShowResults</c>), for the page's links to the dashboard.
     /// </summary>
-    public sealed record WebChatToken(string ConversationId, string Token, int Expires_in, string UserId, string Resume, int MaxReplyLength);
+    public sealed record WebChatToken(string ConversationId, string Token, int Expires_in, string UserId, string Resume, int MaxReplyLength, bool ShowResults);
 
     /// <summary>
     /// The built-in page's token server: the page is ours, so it needs no Direct Line secret. The server decides
@@ -23,7 +26,8 @@ public static class WebChatEndpoints
         return app;
     }
 
-    private static IResult Token(HttpRequest request, DirectLineTokens tokens, WebChatResume resumes, IOptions<StudyOptions> study)
+    private static async Task<IResult> Token(
+        HttpRequest request, DirectLineTokens tokens, WebChatResume resumes, IOptions<StudyOptions> study, Participants participants, ResultsAccess results)
     {
         if (request.Query.ContainsKey("user"))
         {
@@ -39,7 +43,8 @@ public static class WebChatEndpoints
         }
 
         var conversationId = DirectLineTokens.NewConversationId();
-        return TypedResults.Ok(new WebChatToken(
-            conversationId, tokens.Issue(conversationId, userId), tokens.LifetimeSeconds, userId, resumes.Issue(userId), study.Value.MaxReplyLength));
+        var showResults = await results.ShownToAsync(participants.KeyOf(DirectLineBot.Channel, userId), request.HttpContext.RequestAborted);
+        return TypedResults.Ok(new WebChatToken(conversationId, tokens.Issue(conversationId, userId), tokens.LifetimeSeconds, userId,
+            resumes.Issue(userId), study.Value.MaxReplyLength, showResults));
     }
 }

@@ -84,7 +84,8 @@ internal static class RedisScripts
 
         -- Walks a sorted set from the lowest score and returns a random member among the first
         -- eligible ones at the lowest eligible score (at most 64 ties are considered).
-        local function least(zkey, maxscore, excluded1, excluded2, rand)
+        -- only_source: keep only replies of that source (between-subjects rating); nil or '' for every member
+        local function least(zkey, maxscore, excluded1, excluded2, rand, only_source)
           local best = nil
           local ties = {}
           local offset = 0
@@ -100,7 +101,8 @@ internal static class RedisScripts
                 break
               end
               if redis.call('SISMEMBER', excluded1, id) == 0 and
-                 (excluded2 == nil or redis.call('SISMEMBER', excluded2, id) == 0) then
+                 (excluded2 == nil or redis.call('SISMEMBER', excluded2, id) == 0) and
+                 (only_source == nil or only_source == '' or redis.call('HGET', P .. 'reply:' .. id, 'source') == only_source) then
                 best = score
                 ties[#ties + 1] = id
               end
@@ -138,11 +140,11 @@ internal static class RedisScripts
         return add_rating(ARGV[2], ARGV[3], ARGV[4], ARGV[5], true)
         """;
 
-    // ARGV: P, rater, target, rand, gold id ('' when the card shows the reply) -> reply json or nil.
-    // Records what the card offers the rater (the first offer of an item stands).
+    // ARGV: P, rater, target, rand, gold id ('' when the card shows the reply), source ('' or absent for every source)
+    // -> reply json or nil. Records what the card offers the rater (the first offer of an item stands).
     public const string NextReplyToRate = Library + """
         local rater, gold = ARGV[2], ARGV[5]
-        local id = least(P .. 'pool', '(' .. ARGV[3], P .. 'rated:' .. rater, P .. 'authored:' .. rater, ARGV[4])
+        local id = least(P .. 'pool', '(' .. ARGV[3], P .. 'rated:' .. rater, P .. 'authored:' .. rater, ARGV[4], ARGV[6])
         if not id then return nil end
         if gold ~= '' then
           redis.call('HSETNX', P .. 'offers:' .. rater, gold, 'gold')
@@ -249,7 +251,7 @@ internal static class RedisScripts
     // ARGV: P, participant, at -> what went, in ForgetResult order: {replies, ratings they gave, consent 0/1,
     // ratings of their replies, conversation state 0/1, understanding answers, understanding tests, appraisal answers,
     // attention checks}. One script, so a withdrawal is atomic: no reader sees half a participant.
-    public const string Forget = Library + RedisStudyStore.UnderstandingFunctions + RedisStudyStore.AppraisalFunctions + """
+    public const string Forget = Library + RedisStudyStore.UnderstandingFunctions + RedisStudyStore.AppraisalFunctions + RedisStudyStore.AssignmentFunctions + """
         local p, at = ARGV[2], ARGV[3]
         local nreplies, nratings, nreceived = 0, 0, 0
         for _, id in ipairs(redis.call('SMEMBERS', P .. 'authored:' .. p)) do
@@ -309,6 +311,7 @@ internal static class RedisScripts
         local state = redis.call('DEL', P .. 'state:' .. p)
         local uanswers, utests = forget_understanding(p)
         local appraisals = forget_appraisal(p)
+        forget_assignment(p)
         redis.call('DEL', P .. 'authored:' .. p, P .. 'rated:' .. p, P .. 'answered:' .. p, P .. 'offers:' .. p)
         if nreplies + nratings > 0 then publish('CountersChanged', nil, nil, nil, nil, at) end
         return {nreplies, nratings, consent, nreceived, state, uanswers, utests, appraisals, checks}

@@ -32,6 +32,7 @@ public sealed partial class SqliteStudyStore
             Execute(c, "DELETE FROM rater_quality WHERE rater = $p;", tx, who);
             var consent = Execute(c, "DELETE FROM consents WHERE participant = $p;", tx, who) > 0;
             ForgetOffers(c, tx, participant);
+            ForgetAssignment(c, tx, participant);
             return new ForgetResult(replies, ratings, consent, ratingsOfTheirReplies, state,
                 understandingAnswers, understandingTests, appraisalAnswers, checks);
         }, ct);

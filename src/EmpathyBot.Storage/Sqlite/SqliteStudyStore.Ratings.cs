@@ -27,20 +27,21 @@ public sealed partial class SqliteStudyStore
         }, ct);
     }
 
-    private static Reply? PickReplyToRate(SqliteConnection c, SqliteTransaction tx, string rater, int targetPerReply)
+    /// <param name="source">Only this source's replies (between-subjects rating); null for every source.</param>
+    private static Reply? PickReplyToRate(SqliteConnection c, SqliteTransaction tx, string rater, int targetPerReply, string? source = null)
     {
         // Same two-step walk as prompts, over the partial pool index (ratings, rnd).
-        const string Eligible = """
+        var eligible = """
             r.excluded_reason IS NULL AND r.ratings < $target AND (r.author IS NULL OR r.author <> $rater)
             AND NOT EXISTS (SELECT 1 FROM ratings x WHERE x.reply_id = r.id AND x.rater = $rater)
-            """;
-        var level = Scalar(c, $"SELECT r.ratings FROM replies r WHERE {Eligible} ORDER BY r.ratings LIMIT 1;",
-            tx, ("$target", targetPerReply), ("$rater", rater));
+            """ + (source is null ? "" : " AND r.source = $source");
+        var level = Scalar(c, $"SELECT r.ratings FROM replies r WHERE {eligible} ORDER BY r.ratings LIMIT 1;",
+            tx, ("$target", targetPerReply), ("$rater", rater), ("$source", source));
         if (level is null) return null;
 
-        (string, object?)[] args = [("$target", targetPerReply), ("$rater", rater), ("$level", level), ("$start", Random.Shared.NextInt64())];
-        return Query(c, $"SELECT {ReplyColumns} FROM replies r WHERE {Eligible} AND r.ratings = $level AND r.rnd >= $start ORDER BY r.rnd LIMIT 1;", ReadReply, tx, args).FirstOrDefault()
-            ?? Query(c, $"SELECT {ReplyColumns} FROM replies r WHERE {Eligible} AND r.ratings = $level AND r.rnd < $start ORDER BY r.rnd LIMIT 1;", ReadReply, tx, args).FirstOrDefault();
+        (string, object?)[] args = [("$target", targetPerReply), ("$rater", rater), ("$level", level), ("$start", Random.Shared.NextInt64()), ("$source", source)];
+        return Query(c, $"SELECT {ReplyColumns} FROM replies r WHERE {eligible} AND r.ratings = $level AND r.rnd >= $start ORDER BY r.rnd LIMIT 1;", ReadReply, tx, args).FirstOrDefault()
+            ?? Query(c, $"SELECT {ReplyColumns} FROM replies r WHERE {eligible} AND r.ratings = $level AND r.rnd < $start ORDER BY r.rnd LIMIT 1;", ReadReply, tx, args).FirstOrDefault();
     }
 
     public Task<RatingOutcome> AddRatingAsync(Rating rating, CancellationToken ct = default)

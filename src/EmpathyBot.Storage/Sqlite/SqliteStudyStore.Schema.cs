@@ -146,6 +146,7 @@ public sealed partial class SqliteStudyStore
         MigrateLengths(connection, tx);
         MigrateUnderstanding(connection, tx);
         MigrateOffers(connection, tx);
+        MigrateAssignments(connection, tx);
         MigrateDirectLine(connection, tx);
         MigratePeopleReleases(connection, tx);
         tx.Commit();

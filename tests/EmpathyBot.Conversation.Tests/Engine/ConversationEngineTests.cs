@@ -97,7 +97,7 @@ public sealed class ConversationEngineTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Rating_is_blind_once_per_rater_never_own_and_reveals_after()
+    public async Task Rating_is_blind_once_per_rater_never_own_and_names_no_author_after()
     {
         await h.ConsentAsync("ann", "bob");
         await h.SayAsync("ann", "respond");
@@ -112,7 +112,7 @@ public sealed class ConversationEngineTests : IAsyncLifetime
 
         var rated = await h.PressAsync("bob", good);
         Assert.Empty(rated.Replies);
-        Assert.Contains("It was written by a person", rated.ReplaceActionSource!.Summary);
+        Assert.Equal("Thanks, you rated this reply Good.", rated.ReplaceActionSource!.Summary);
 
         var again = await h.PressAsync("bob", good);
         Assert.Contains("already rated", EngineHarness.Text(again));

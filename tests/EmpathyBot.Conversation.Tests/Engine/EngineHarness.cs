@@ -16,7 +16,9 @@ public sealed class EngineHarness : IAsyncDisposable
     private readonly string directory = Directory.CreateTempSubdirectory("empathybot-engine-").FullName;
 
     /// <param name="goldRate">Rating:GoldRate and Rating:FirstCardGoldRate: 0 (no attention checks) or 1 (only checks) keeps cards predictable.</param>
-    public EngineHarness(int targetPerReply = 3, int goldRate = 0)
+    /// <param name="settings">More settings, over the ones above.</param>
+    /// <param name="configure">Replaces services after the engine's are registered.</param>
+    public EngineHarness(int targetPerReply = 3, int goldRate = 0, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? configure = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -24,15 +26,16 @@ public sealed class EngineHarness : IAsyncDisposable
             ["Rating:TargetPerReply"] = targetPerReply.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Rating:GoldRate"] = goldRate.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Rating:FirstCardGoldRate"] = goldRate.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        }).Build();
+        }).AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
         Store = new SqliteStudyStore(directory);
-        services = new ServiceCollection()
+        var collection = new ServiceCollection()
             .AddLogging()
             .AddSingleton<IStudyStore>(Store)
             .AddStudyStorePorts()
             .AddSingleton<IReplyScheduler>(Scheduled)
-            .AddEmpathyBotConversation(configuration)
-            .BuildServiceProvider();
+            .AddEmpathyBotConversation(configuration);
+        configure?.Invoke(collection);
+        services = collection.BuildServiceProvider();
         Engine = services.GetRequiredService<IConversationEngine>();
     }
 

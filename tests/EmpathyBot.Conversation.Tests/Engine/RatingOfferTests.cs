@@ -69,7 +69,7 @@ public sealed class RatingOfferTests
         Assert.Contains("not given to you", EngineHarness.Text(await h.PressAsync("eve", bad)));
         Assert.Equal(0, (await h.Store.GetRaterQualityAsync(ParticipantKeys.Derive("test-secret"u8, "test", "eve"))).GoldPassed);
 
-        Assert.Contains("attention check", EngineHarness.Text(await h.PressAsync("bob", bad)));
+        Assert.Equal("Thanks, you rated this reply Bad.", EngineHarness.Text(await h.PressAsync("bob", bad)));
         var bob = await h.Store.GetRaterQualityAsync(ParticipantKeys.Derive("test-secret"u8, "test", "bob"));
         Assert.Equal((0L, 1, 0), (bob.Ratings, bob.GoldPassed, bob.GoldFailed));
         Assert.Equal(0, await RatingsAsync(h));

@@ -22,7 +22,10 @@ public sealed class WebChatContenderRepliesTests(ChromiumFixture chromium)
     {
         await using var llm = await FakeOpenAiServer.StartAsync();
         llm.Responder = _ => FakeResponse.Reply(LlmText, 150, 22) with { Delay = TimeSpan.FromMilliseconds(300) };
-        await using var host = await BotHost.StartAsync(FakeContenders.BaselineAndFakeLlm(llm));
+        // The researcher turned the reveal on (it is off by default, to keep later ratings blind).
+        var settings = FakeContenders.BaselineAndFakeLlm(llm);
+        settings["Rating:RevealSource"] = "true";
+        await using var host = await BotHost.StartAsync(settings);
 
         var page = await chromium.NewPageAsync();
         await page.GotoAsync(host.BaseAddress.ToString());

@@ -72,6 +72,8 @@ public sealed class SampleSettingsTests
     [InlineData("Privacy:MinGroupSize", "0")]
     [InlineData("Dashboard:MaxStreams", "0")]
     [InlineData("Dashboard:UpdateInterval", "00:00:00")]
+    [InlineData("Study:ShowResults", "sometimes")]
+    [InlineData("Rating:Design", "withinSubjects")]
     public async Task A_bad_privacy_or_dashboard_setting_stops_the_host_naming_it(string setting, string value)
     {
         var directory = Directory.CreateTempSubdirectory("empathybot-settings-").FullName;

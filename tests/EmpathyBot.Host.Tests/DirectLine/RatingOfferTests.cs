@@ -109,7 +109,9 @@ public sealed class RatingOfferTests : IAsyncLifetime
         Assert.DoesNotContain(ReplyText, shown);
         Assert.Contains(File.ReadLines(Path.Combine(AppContext.BaseDirectory, "data", "quality", "gold.jsonl")),
             line => shown.Contains(JsonNode.Parse(line)!["text"]!.GetValue<string>(), StringComparison.Ordinal));
-        Assert.Contains("attention check", BotActivity.Text(await driveBy.SubmitAsync(BotActivity.Button(first, "Good"))));
+        var answered = BotActivity.Text(await driveBy.SubmitAsync(BotActivity.Button(first, "Good")));
+        Assert.Contains("you rated this reply Good.", answered);
+        Assert.DoesNotContain("attention check", answered);
         Assert.Equal(0, await PeopleRatingsAsync(checking));
 
         // Later cards follow Rating:GoldRate (0 here): the real reply.

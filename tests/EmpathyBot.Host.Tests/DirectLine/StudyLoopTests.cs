@@ -80,7 +80,9 @@ public sealed class StudyLoopTests : IAsyncLifetime
 
         var good = BotActivity.Button(card, "Good");
         var thanks = await rater.SubmitAsync(good);
-        Assert.Contains("you rated this reply Good. It was written by a person", BotActivity.Text(thanks));
+        // Blind by default: the thanks names no author.
+        Assert.Equal("Thanks, you rated this reply Good.", BotActivity.Text(thanks).Split('\n')[0]);
+        Assert.DoesNotContain("written by", BotActivity.Text(thanks));
 
         var again = await rater.SubmitAsync(good);
         Assert.Contains("already rated this reply", BotActivity.Text(again));

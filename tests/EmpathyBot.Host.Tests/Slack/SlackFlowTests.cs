@@ -78,6 +78,8 @@ public sealed class SlackFlowTests : IAsyncLifetime
         }
 
         Assert.Equal(["Good", "Okay", "Bad"], SlackUser.Buttons(card).Select(b => b["text"]!["text"]!.GetValue<string>()));
+        // Neutral buttons: no primary (green) Good or danger (red) Bad in Block Kit.
+        Assert.All(SlackUser.Buttons(card), b => Assert.Null(b["style"]));
 
         var rated = await rater.PressAsync(card, "Good", "you rated this reply Good");
         var replaced = Assert.Single(rated, c => c.Path.StartsWith("/respond/", StringComparison.Ordinal));

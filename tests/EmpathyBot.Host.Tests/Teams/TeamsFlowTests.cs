@@ -41,6 +41,12 @@ public sealed class TeamsFlowTests
         Assert.Equal("Action.Execute", good["type"]!.GetValue<string>());
         Assert.Equal("rate", good["verb"]!.GetValue<string>());
         Assert.Equal("Action.Submit", good["fallback"]!["type"]!.GetValue<string>());
+        // Neutral buttons in Teams too: no positive (Good) or destructive (Bad) style, on the action or its fallback.
+        Assert.All(new[] { "Good", "Okay", "Bad" }.Select(t => TeamsChat.Action(rating.Card!, t)), a =>
+        {
+            Assert.Null(a["style"]);
+            Assert.Null(a["fallback"]!["style"]);
+        });
 
         var thanks = await megan.ExecuteAsync(good, rating.Id);
         Assert.Equal(200, thanks["statusCode"]!.GetValue<int>());

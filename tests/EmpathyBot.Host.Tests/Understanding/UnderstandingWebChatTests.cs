@@ -83,12 +83,14 @@ public sealed partial class UnderstandingWebChatTests
 
         var result = await chat.SubmitAsync(Inputs(outOfRange, 5, 5, 5, 5));
         var text = BotActivity.Text(result);
-        Assert.Contains("Your results: SECEU score", text);
-        Assert.Matches(@"SECEU score \d+\.\d, EQ \d+", text);
+        // One item of each kind: a score, but too few items for an EQ, which is never given bare.
+        Assert.Contains("Your results: 1 SECEU-style item: score", text);
+        Assert.DoesNotMatch(@"EQ \d", text);
+        Assert.Contains("This part rests on 1 item of 24: too few to estimate an EQ or a percentile, so none is given.", text);
         // One rounding rule: the headline's score is the table's, digit for digit.
         foreach (var part in new[] { "SECEU", "EQ-Bench" })
         {
-            var headline = System.Text.RegularExpressions.Regex.Match(text, part + @" score (\d+\.\d+)").Groups[1].Value;
+            var headline = System.Text.RegularExpressions.Regex.Match(text, part + @"-style item: score (\d+\.\d+)").Groups[1].Value;
             Assert.NotEmpty(headline);
             Assert.Matches(@"You\s+" + System.Text.RegularExpressions.Regex.Escape(headline) + @"\s", text);
         }
@@ -117,5 +119,32 @@ public sealed partial class UnderstandingWebChatTests
         Assert.Equal(1, (int)intensity["humans"]!["n"]!);
         Assert.Equal(intensityRun.Score!.Value, (double)intensity["contenders"]!["fake-llm"]!["score"]!, 9);
         Assert.Null(intensity["norm"]);
+    }
+
+    [Fact]
+    public async Task A_persons_own_result_comes_with_how_many_items_and_the_range_it_is_likely_in()
+    {
+        await using var host = await BotHost.StartAsync(new Dictionary<string, string?>
+        {
+            ["Understanding:QuizItems"] = "6",
+            ["Contenders:0:Enabled"] = "false",
+        });
+        var chat = new DirectLineClient(host.Client, "quiz-taker");
+        await chat.StartAsync();
+        await chat.SubmitAsync(BotActivity.Button(await chat.JoinAsync(), "I agree"));
+
+        await chat.SayAsync("quiz");
+        IReadOnlyList<JsonObject> result = [];
+        foreach (var answer in new[] { "4 3 2 1", "1 2 3 4", "7 1 1 1", "5 5 5 5", "0 10 2 7", "9 9 1 0" }) result = await chat.SayAsync(answer);
+        var text = BotActivity.Text(result);
+
+        Assert.Contains("Splitting points (SECEU-style items): 3 of 24 items", text);
+        Assert.Contains("Rating intensities (EQ-Bench-style items): 3 of 24 items", text);
+        Assert.Contains("A rough indication from 3 of 24 items, not a test result", text);
+        // SECEU's published norm gives an EQ, only ever as a range, placed in plain words.
+        Assert.Matches(@"Your EQ is likely between \d+ and \d+: [a-z ]+typical range \(85 to 115\)", text);
+        Assert.Matches(@"3 SECEU-style items: score \d+\.\d \(likely \d+\.\d to \d+\.\d\), EQ likely \d+ to \d+", text);
+        Assert.Matches(@"You\s+\d+\.\d \(\d+\.\d to \d+\.\d\)\s+\d+ to \d+", text);
+        Assert.DoesNotMatch(@"EQ \d", text);
     }
 }
