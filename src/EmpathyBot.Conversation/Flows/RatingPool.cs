@@ -26,7 +26,7 @@ public sealed class RatingPool(IRatingStore ratings, ISourceAssignmentStore assi
         // Assigned once, with the first card; when the source has nothing left the rater is told so, as in the mixed design.
         var source = await assignments.AssignSourceAsync(rater, target, clock.GetUtcNow(), ct);
         if (source is null) return (null, null);
-        var sourceGoldId = gold ? ReplyIds.NewGoldLike(source) : null;
+        var sourceGoldId = gold ? ReplyIds.NewGold() : null;
         return (await assignments.NextReplyFromSourceAsync(rater, source, target, sourceGoldId, ct), sourceGoldId);
     }
 }

@@ -4,40 +4,31 @@ using System.Security.Cryptography;
 namespace EmpathyBot.Core.Study;
 
 /// <summary>
-/// The one rule for the ids the bot gives what people and contenders write. A person's id is random; a gold
-/// item's is made the same way on purpose, so nothing in a card tells an attention check from a real reply (the
-/// store's record of what it offered to whom tells them apart); a contender's is derived from its cache key, so
-/// two writers racing on one key collide instead of duplicating.
+/// The one rule for the ids the bot gives what people and contenders write. Every id has one shape, "r-" and 24 hex
+/// digits, because the id travels in every rating card's button data where a rater can read it: a shape per source
+/// would tell people's replies from a model's, and a gold item from either. A person's id is random, a gold item's
+/// is made the same way (the store's record of what it offered to whom tells them apart), and a contender's is
+/// derived from its cache key, so two writers racing on one key collide instead of duplicating.
 /// </summary>
 public static class ReplyIds
 {
-    private const string HumanPrefix = "h-";
-    private const string ContenderPrefix = "m-";
-    private const int RandomBytes = 8;
-    private const int CacheKeyChars = 24;
+    private const string Prefix = "r-";
+    private const int HexDigits = 24;
 
     /// <summary>Longest id a rating may name: ids made here are far shorter, imported ones are capped by this.</summary>
     public const int MaxLength = 128;
 
     /// <summary>A new id for something a person wrote (a reply or an appraisal answer).</summary>
-    public static string NewHuman() => HumanPrefix + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(RandomBytes));
+    public static string NewHuman() => Prefix + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(HexDigits / 2));
 
-    /// <summary>A new id for a gold card: the same shape as a person's reply.</summary>
+    /// <summary>A new id for a gold card: the same shape as every reply's.</summary>
     public static string NewGold() => NewHuman();
-
-    /// <summary>
-    /// A new id for a gold card among replies of <paramref name="source"/> only (between-subjects rating): shaped like
-    /// that source's ids, so a check does not stand out among a contender's replies either.
-    /// </summary>
-    public static string NewGoldLike(string source) => Sources.IsHuman(source)
-        ? NewHuman()
-        : ContenderPrefix + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(CacheKeyChars / 2));
 
     /// <summary>The id of a contender's reply made under <paramref name="cacheKey"/> (a SHA-256 hex digest).</summary>
     public static string Contender(string cacheKey)
     {
         ArgumentException.ThrowIfNullOrEmpty(cacheKey);
-        return ContenderPrefix + cacheKey[..Math.Min(CacheKeyChars, cacheKey.Length)];
+        return Prefix + cacheKey[..Math.Min(HexDigits, cacheKey.Length)];
     }
 
     /// <summary>

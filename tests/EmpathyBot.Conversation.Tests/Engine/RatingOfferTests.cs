@@ -64,7 +64,7 @@ public sealed class RatingOfferTests
         var gold = h.Services.GetRequiredService<GoldItems>().All;
         Assert.Contains(gold, g => EngineHarness.Text(card).Contains(g.Text, StringComparison.Ordinal));
         var bad = EngineHarness.Button(card, "Bad");
-        Assert.Matches("^h-[0-9a-f]{16}$", bad.Data[ActionKeys.Reply]);
+        Assert.Matches("^r-[0-9a-f]{24}$", bad.Data[ActionKeys.Reply]);
 
         Assert.Contains("not given to you", EngineHarness.Text(await h.PressAsync("eve", bad)));
         Assert.Equal(0, (await h.Store.GetRaterQualityAsync(ParticipantKeys.Derive("test-secret"u8, "test", "eve"))).GoldPassed);

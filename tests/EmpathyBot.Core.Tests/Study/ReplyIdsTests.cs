@@ -5,10 +5,11 @@ namespace EmpathyBot.Core.Tests.Study;
 public sealed class ReplyIdsTests
 {
     [Fact]
-    public void People_and_gold_ids_share_one_shape_and_never_repeat()
+    public void People_gold_and_contender_ids_share_one_shape_and_never_repeat()
     {
-        var ids = Enumerable.Range(0, 200).Select(_ => ReplyIds.NewHuman()).Concat(Enumerable.Range(0, 200).Select(_ => ReplyIds.NewGold())).ToList();
-        Assert.All(ids, id => Assert.Matches("^h-[0-9a-f]{16}$", id));
+        var contender = ReplyIds.Contender(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData("key"u8)));
+        var ids = Enumerable.Range(0, 200).Select(_ => ReplyIds.NewHuman()).Concat(Enumerable.Range(0, 200).Select(_ => ReplyIds.NewGold())).Append(contender).ToList();
+        Assert.All(ids, id => Assert.Matches("^r-[0-9a-f]{24}$", id));
         Assert.Equal(ids.Count, ids.Distinct(StringComparer.Ordinal).Count());
     }
 
@@ -16,7 +17,7 @@ public sealed class ReplyIdsTests
     public void A_contender_id_is_derived_from_its_cache_key()
     {
         var key = new string('a', 40) + new string('b', 24);
-        Assert.Equal("m-" + new string('a', 24), ReplyIds.Contender(key));
+        Assert.Equal("r-" + new string('a', 24), ReplyIds.Contender(key));
         Assert.Equal(ReplyIds.Contender(key), ReplyIds.Contender(key));
     }
 

@@ -31,7 +31,7 @@ public sealed class OpenAiConnectorTests
         Assert.Equal("stop", stored.Model.FinishReason);
         Assert.True(stored.Model.LatencyMs > 0);
         Assert.Equal(h.Contender("fake-llm").Contender.TemplateHash, stored.Model.TemplateHash);
-        Assert.StartsWith("m-", stored.Id);
+        Assert.Matches("^r-[0-9a-f]{24}$", stored.Id);
 
         var request = Assert.Single(server.Requests);
         Assert.Equal("/v1/chat/completions", request.Path);
