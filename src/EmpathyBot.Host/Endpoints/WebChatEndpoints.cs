@@ -15,7 +15,8 @@ public static class WebChatEndpoints
     /// <summary>
     /// The built-in page's token server: the page is ours, so it needs no Direct Line secret. The server decides
     /// who the participant is: a new id, or the one a genuine <c>resume</c> credential carries. A client cannot
-    /// choose an id (<c>user</c> is refused), so nobody can speak as somebody else.
+    /// choose an id (<c>user</c> is refused), so nobody can speak as somebody else. The panel ids of the study link ride
+    /// in the signed token until the participant consents; they never choose the identity.
     /// </summary>
     public static IEndpointRouteBuilder MapWebChat(this IEndpointRouteBuilder app)
     {
@@ -23,7 +24,7 @@ public static class WebChatEndpoints
         return app;
     }
 
-    private static IResult Token(HttpRequest request, DirectLineTokens tokens, WebChatResume resumes, IOptions<StudyOptions> study)
+    private static IResult Token(HttpRequest request, DirectLineTokens tokens, WebChatResume resumes, IOptions<StudyOptions> study, ILoggerFactory logs)
     {
         if (request.Query.ContainsKey("user"))
         {
@@ -40,6 +41,6 @@ public static class WebChatEndpoints
 
         var conversationId = DirectLineTokens.NewConversationId();
         return TypedResults.Ok(new WebChatToken(
-            conversationId, tokens.Issue(conversationId, userId), tokens.LifetimeSeconds, userId, resumes.Issue(userId), study.Value.MaxReplyLength));
+            conversationId, tokens.Issue(conversationId, userId, RecruitmentQuery.Read(request.Query, logs.CreateLogger(nameof(WebChatEndpoints)))), tokens.LifetimeSeconds, userId, resumes.Issue(userId), study.Value.MaxReplyLength));
     }
 }
