@@ -48,8 +48,8 @@ public sealed class ForgetFlow(IParticipantStore store)
         Add(result.AppraisalAnswers, "feelings-check answer", "feelings-check answers");
         Add(result.AttentionChecks, "attention-check answer", "attention-check answers");
         if (result.ConversationState) parts.Add("where you were in our conversation");
-        if (result.ParticipantRecord) parts.Add("the study-link ids you came with and your completion record");
         if (result.Consent) parts.Add("your consent record");
+        if (result.ParticipantRecord) parts.Add("your participation record (the study-link ids you came with, when you finished)");
         return parts.Count <= 2 ? string.Join(" and ", parts) : string.Join(", ", parts[..^1]) + " and " + parts[^1];
 
         void Add(int count, string one, string many)
