@@ -50,7 +50,7 @@ public sealed class CompletionFlow(
         yield return new Heading("You have finished the study");
         yield return study.Value.CompletionCode.Length == 0
             ? new Paragraph("Thank you for taking part!", Tone.Good)
-            : new Facts([new Fact("Completion code", study.Value.CompletionCode)]);
+            : new Paragraph($"Your completion code: {study.Value.CompletionCode}", Tone.Good);
         if (CompletionLink.For(study.Value) is not null)
             yield return new Paragraph("Use the button below to return to the recruiting site and confirm that you finished.", Tone.Subtle);
     }

@@ -72,7 +72,7 @@ public sealed class ProtocolTests
 
         var done = await h.PressAsync("ann", EngineHarness.Button(rating, "Good"));
         var text = Texts(done);
-        Assert.Contains("Completion code: " + Code, text);
+        Assert.Contains("Your completion code: " + Code, text);
         Assert.Contains("Some of the replies you read and rated were written by AI models", text);
         Assert.Contains("Replies by the AI model \"gpt\": you rated 1 of 1 Good, 0 Okay and 0 Bad", text);
         var link = done.Replies.SelectMany(m => m.Actions).Single(a => a.Url is not null);
@@ -85,7 +85,7 @@ public sealed class ProtocolTests
         Assert.Equal("test", record.Channel);
 
         // Later visits get the code again; the first completion time stands.
-        Assert.Contains("Completion code: " + Code, Texts(await h.SayAsync("ann", "respond")));
+        Assert.Contains("Your completion code: " + Code, Texts(await h.SayAsync("ann", "respond")));
         Assert.Equal(record.CompletedAt, (await h.Store.GetParticipantRecordAsync(ParticipantOf(h, "ann")))!.CompletedAt);
     }
 
@@ -191,7 +191,7 @@ public sealed class ProtocolTests
         var rating = await h.SayAsync("ann", "That sounds hard; I'm glad you told me.");
         var done = await h.PressAsync("ann", EngineHarness.Button(rating, "Bad"));
 
-        Assert.Contains("Completion code", Texts(done));
+        Assert.Contains("Your completion code", Texts(done));
         Assert.DoesNotContain("How you rated", Texts(done));
     }
 
