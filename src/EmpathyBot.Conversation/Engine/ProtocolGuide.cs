@@ -41,7 +41,9 @@ public sealed class ProtocolGuide(
                 "That is not the next step of this study; the steps come in a fixed order. Please continue here.", Tone.Attention), route, ct);
 
         var result = await route(turn);
-        return IsStart(turn, command) ? Decorate(Restrict(result, position), position) : await AfterAnswerAsync(turn, participant, result, route, ct);
+        return IsStart(turn, command)
+            ? Decorate(Restrict(result, position), position, await IdleAsync(participant, ct))
+            : await AfterAnswerAsync(turn, participant, result, route, ct);
     }
 
     /// <summary>Right after consent: the first step's card follows the thanks.</summary>
@@ -66,9 +68,9 @@ public sealed class ProtocolGuide(
     {
         var (position, done) = await LocateAsync(participant, ct);
         if (position.Complete) return Append(Restrict(result, position, keepSteps: false), await completion.CompleteAsync(participant, done, ct));
-        var (state, _) = await states.LoadAsync(participant, ct);
-        if (state != ParticipantState.Idle) return Decorate(Restrict(result, position), position);
-        var next = Decorate(Restrict(await route(StartTurn(turn, position)), position), position);
+        if (!await IdleAsync(participant, ct)) return Decorate(Restrict(result, position), position, idle: false);
+        var started = await route(StartTurn(turn, position));
+        var next = Decorate(Restrict(started, position), position, await IdleAsync(participant, ct));
         return new TurnResult([.. Restrict(result, position, keepSteps: false).Replies, .. next.Replies],
             result.ReplaceActionSource is { } source ? Strip(source, position, keepSteps: false) : null);
     }
@@ -78,7 +80,7 @@ public sealed class ProtocolGuide(
     {
         var open = await OpenCardAsync(participant, position, ct);
         var card = open is not null ? TurnResult.Of(open) : await route(StartTurn(turn, position));
-        var decorated = Decorate(Restrict(card, position), position);
+        var decorated = Decorate(Restrict(card, position), position, open is null && await IdleAsync(participant, ct));
         var last = decorated.Replies[^1];
         return new TurnResult([.. decorated.Replies.SkipLast(1), last with { Summary = note.Text + " " + last.Summary, Blocks = [note, .. last.Blocks] }]);
     }
@@ -104,6 +106,10 @@ public sealed class ProtocolGuide(
         _ => TurnResult.Of(await completion.CompleteAsync(participant, done, ct)),
     };
 
+    /// <summary>True when nothing is open: no prompt awaits a reply and no card awaits its answers.</summary>
+    private async Task<bool> IdleAsync(string participant, CancellationToken ct) =>
+        (await states.LoadAsync(participant, ct)).State == ParticipantState.Idle;
+
     private static Turn StartTurn(Turn turn, ProtocolPosition position) =>
         turn with { Kind = TurnKind.Message, Text = position.Step, Value = null };
 
@@ -121,13 +127,16 @@ public sealed class ProtocolGuide(
             || Anytime.Contains(c) || keepSteps && c == position.Step).ToArray(),
     };
 
-    /// <summary>The progress line on top of the last message, and a way on when nothing else offers one.</summary>
-    private static TurnResult Decorate(TurnResult result, ProtocolPosition position)
+    /// <summary>
+    /// The progress line on top of the last message and, when nothing is open and nothing else offers a way on (no card
+    /// to rate right now, say), a button to try the step again.
+    /// </summary>
+    private static TurnResult Decorate(TurnResult result, ProtocolPosition position, bool idle)
     {
         if (result.Replies.Count == 0 || position.Complete) return result;
         var last = result.Replies[^1];
         var line = position.Line();
-        var actions = last.Actions.Count > 0 ? last.Actions : [MessageAction.Command("Continue", position.Step, ActionStyle.Positive)];
+        var actions = last.Actions.Count > 0 || !idle ? last.Actions : [MessageAction.Command("Continue", position.Step, ActionStyle.Positive)];
         var marked = last with { Summary = $"{line}. {last.Summary}", Blocks = [new Paragraph(line, Tone.Subtle), .. last.Blocks], Actions = actions };
         return result with { Replies = [.. result.Replies.SkipLast(1), marked] };
     }

@@ -195,6 +195,22 @@ public sealed class ProtocolTests
         Assert.DoesNotContain("How you rated", Texts(done));
     }
 
+    [Fact]
+    public async Task An_open_prompt_offers_no_other_step_and_an_empty_rating_pool_offers_only_to_try_the_step_again()
+    {
+        await using var h = TwoSteps(new() { ["Study:Protocol:0:Count"] = "1" });
+        await h.Store.UpsertPromptsAsync([EngineHarness.Prompt("p1")]);
+
+        var first = await AgreeAsync(h, "ann");
+        Assert.Empty(first.Replies[^1].Actions);
+
+        // Nobody else has written yet, and people never rate their own reply.
+        var nothing = await h.SayAsync("ann", "That sounds frightening; I'm here for you.");
+        Assert.Contains("nothing left for you to rate", Texts(nothing));
+        Assert.Contains("Step 2 of 2 · rating", Texts(nothing));
+        Assert.Equal(["Rate replies"], nothing.Replies[^1].Actions.Select(a => a.Title));
+    }
+
     private static string ParticipantOf(EngineHarness h, string user) =>
         h.Engine is ConversationEngine ? KeyOf(h, user) : throw new InvalidOperationException();
 
