@@ -40,6 +40,10 @@ public sealed class ProtocolGuide(
             return await CurrentCardAsync(turn, participant, position, new Paragraph(
                 "That is not the next step of this study; the steps come in a fixed order. Please continue here.", Tone.Attention), route, ct);
 
+        if (command is null && turn.Value is null && await IdleAsync(participant, ct))
+            return await CurrentCardAsync(turn, participant, position, new Paragraph(
+                "I did not understand that; nothing is waiting for a typed answer. Please continue here.", Tone.Attention), route, ct);
+
         var result = await route(turn);
         return IsStart(turn, command)
             ? Decorate(Restrict(result, position), position, await IdleAsync(participant, ct))

@@ -116,6 +116,14 @@ public sealed class ProtocolTests
         }
 
         Assert.Equal(new ParticipantActivity(0, 0, 0, 0), await h.Store.GetActivityAsync(ParticipantOf(h, "ann")));
+
+        // At the rating step nothing waits for typed text: a stray message gets the current card back, not the free menu.
+        await h.SayAsync("ann", "I'm so sorry, that must have been frightening.");
+        await h.SayAsync("ann", "And a second reply, since the step asks for two.");
+        var stray = await h.SayAsync("ann", "hello?? what now");
+        Assert.Contains("I did not understand that", Texts(stray));
+        Assert.Contains("Rate a reply", Texts(stray));
+        Assert.DoesNotContain("Summary", Titles(stray));
         Assert.Contains("What you can do", Texts(await h.SayAsync("ann", "help")));
         Assert.Contains("Delete everything", Texts(await h.SayAsync("ann", "forget me")));
     }
