@@ -1,17 +1,19 @@
 using System.Text.Json.Nodes;
 using EmpathyBot.Core.Ports;
 using EmpathyBot.Host.Tests.Infrastructure;
+using Microsoft.Extensions.Logging;
 
 namespace EmpathyBot.Host.Tests.Protocol;
 
 /// <summary>A Prolific participant through the real host over Direct Line: study link, protocol, completion, export.</summary>
 public sealed class DirectLineProtocolTests : IAsyncLifetime
 {
+    private readonly CapturedLogs logs = new();
     private BotHost host = null!;
 
     public async Task InitializeAsync()
     {
-        host = await BotHost.StartAsync(ProtocolStudySettings.TwoSteps());
+        host = await BotHost.StartAsync(ProtocolStudySettings.TwoSteps(), builder => builder.Logging.AddProvider(logs));
         await ProtocolStudySettings.SeedRepliesAsync(host);
     }
 
@@ -71,6 +73,10 @@ public sealed class DirectLineProtocolTests : IAsyncLifetime
         var copycat = new DirectLineClient(host.Client, "copycat");
         await copycat.StartAsync(query: $"PROLIFIC_PID={ProlificPid}&STUDY_ID=%3Cscript%3E&SESSION_ID={new string('x', 65)}");
         Assert.NotEqual(owner.UserId, copycat.UserId);
+        var warnings = logs.Entries.Where(e => e.Level == LogLevel.Warning && e.Message.StartsWith("Ignored the study link's", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, warnings.Count);
+        Assert.Contains(warnings, w => w.Message.Contains("STUDY_ID") && !w.Message.Contains("script"));
+        Assert.Contains(warnings, w => w.Message.Contains("SESSION_ID") && w.Message.Contains("65 characters"));
         var first = await copycat.SubmitAsync(BotActivity.Button(await copycat.JoinAsync(), "I am 18 or older and agree"));
         // A new participant at the first step: the owner's progress is not theirs.
         Assert.Contains("Step 1 of 2 · reply", BotActivity.Text(first));
