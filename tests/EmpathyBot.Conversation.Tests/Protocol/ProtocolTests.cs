@@ -124,7 +124,11 @@ public sealed class ProtocolTests
         Assert.Contains("I did not understand that", Texts(stray));
         Assert.Contains("Rate a reply", Texts(stray));
         Assert.DoesNotContain("Summary", Titles(stray));
-        Assert.Contains("What you can do", Texts(await h.SayAsync("ann", "help")));
+        var help = await h.SayAsync("ann", "help");
+        Assert.Contains("1. Write replies (done): Read what someone shares and write the reply you would give (2 replies).", Texts(help));
+        Assert.Contains("2. Rate replies (now): Rate replies without knowing whether a person or an AI wrote them (1 reply).", Texts(help));
+        Assert.Contains("You are at step 2 of 2", Texts(help));
+        Assert.Equal(["Continue"], Titles(help));
         Assert.Contains("Delete everything", Texts(await h.SayAsync("ann", "forget me")));
     }
 
