@@ -30,7 +30,7 @@ public sealed class ProtocolGuide(
         var command = Commands.Of(turn);
         var (position, done) = await LocateAsync(participant, ct);
         if (command is Commands.ForgetConfirmed) return await route(turn);
-        if (command is Commands.Help) return TurnResult.Of(Help(position));
+        if (command is Commands.Help) return TurnResult.Of(ProtocolHelp.For(options.Value.Protocol, position));
         if (command is not null && Anytime.Contains(command)) return Settle(Restrict(await route(turn), position), position);
         if (position.Complete) return await FinishedAsync(turn, participant, command, done, route, ct);
         if (turn.Kind == TurnKind.ConversationStart || command is Commands.Menu or Commands.Consent)
@@ -57,36 +57,6 @@ public sealed class ProtocolGuide(
         var text = $"Thank you for taking part! The study has {options.Value.Protocol.Count} steps, one after the other. Here is the first.";
         return AfterAnswerAsync(turn, participant, TurnResult.Of(new Message(text, [new Paragraph(text, Tone.Good)], [])), route, ct);
     }
-
-    /// <summary>The steps of the study and where the participant is, instead of the free menu's commands.</summary>
-    private Message Help(ProtocolPosition position)
-    {
-        var steps = options.Value.Protocol.Select((s, i) => new Fact(
-            $"{i + 1}. {StepName(s)}" + (i < position.Index ? " (done)" : i == position.Index ? " (now)" : ""), StepText(s))).ToList();
-        steps.Add(new Fact(Commands.ForgetMe, "Delete everything stored about you, at any time."));
-        var where = position.Complete ? "You have finished every step." : $"You are at step {position.Index + 1} of {position.Steps}.";
-        return new Message($"This study has {position.Steps} steps, taken in order. {where} Type forget me to withdraw at any time.",
-            [new Heading("The steps of this study"), new Facts(steps), new Paragraph(where + " You can stop at any time.", Tone.Subtle)],
-            position.Complete ? [] : [MessageAction.Command("Continue", position.Step, ActionStyle.Positive)]);
-    }
-
-    private static string StepName(ProtocolStep step) => step.Step switch
-    {
-        Commands.Respond => "Write replies",
-        Commands.Rate => "Rate replies",
-        Commands.Quiz => "Emotion quiz",
-        _ => "Feelings check",
-    };
-
-    private static string StepText(ProtocolStep step) => step.Step switch
-    {
-        Commands.Respond => $"Read what someone shares and write the reply you would give ({Times(step, "reply", "replies")}).",
-        Commands.Rate => $"Rate replies without knowing whether a person or an AI wrote them ({Times(step, "reply", "replies")}).",
-        Commands.Quiz => "Read short stories and dialogues and judge how the people in them feel.",
-        _ => "Say how you feel, imagine a situation, and say how you feel again.",
-    };
-
-    private static string Times(ProtocolStep step, string one, string many) => step.Times == 1 ? $"1 {one}" : $"{step.Times} {many}";
 
     private async Task<(ProtocolPosition Position, ParticipantActivity Done)> LocateAsync(string participant, CancellationToken ct)
     {
