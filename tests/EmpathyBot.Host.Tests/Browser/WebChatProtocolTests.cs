@@ -43,7 +43,7 @@ public sealed class WebChatProtocolTests(ChromiumFixture chromium) : IAsyncLifet
 
         await Expect(page.GetByText("Your completion code: " + ProtocolStudySettings.Code).First);
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Finish and return" }).Last);
-        await page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "empathybot-webchat-protocol.png"), FullPage = true });
+        await page.Locator(".ac-adaptiveCard").Last.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "empathybot-webchat-protocol-completion.png") });
 
         var row = (await ProtocolStudySettings.ExportParticipantsAsync(host)).Skip(1).Single().Split(',');
         Assert.Equal([ProtocolStudySettings.ProlificPid, "study-42", "session-7"], row[2..5]);
