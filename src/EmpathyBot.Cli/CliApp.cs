@@ -20,6 +20,7 @@ public static class CliApp
         AppraisalCommands.Create(),
         UnderstandingCommands.Create(),
         ExportCommand.Create(),
+        ParticipantsCommands.Create(),
     };
 
     /// <summary>

@@ -4,6 +4,7 @@ using EmpathyBot.Services;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace EmpathyBot.Conversation;
 
@@ -13,6 +14,7 @@ public static class ConversationServiceCollectionExtensions
     public static IServiceCollection AddEmpathyBotConversation(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<StudyOptions>().Bind(configuration.GetSection(StudyOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<StudyOptions>, StudyOptionsValidator>();
         services.AddOptions<RatingOptions>().Bind(configuration.GetSection(RatingOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<Participants>();
@@ -27,7 +29,9 @@ public static class ConversationServiceCollectionExtensions
         services.AddEmpathyBotServices(configuration);
         services.AddSingleton<AppraisalFlow>();
         services.AddSingleton<UnderstandingFlow>();
-        services.TryAddSingleton<IStudyCompletion, NoStudyCompletion>();
+        services.AddSingleton<StudyTexts>();
+        services.AddSingleton<CompletionFlow>();
+        services.AddSingleton<ProtocolGuide>();
         services.AddSingleton<ResultsAccess>();
         services.AddSingleton<ConversationEngine>();
         services.AddSingleton<IConversationEngine, ResultsGate>();

@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace EmpathyBot.Conversation;
 
 /// <summary>Section <c>Study</c>: what participants see.</summary>
-public sealed class StudyOptions
+public sealed partial class StudyOptions
 {
     public const string Section = "Study";
 
@@ -48,6 +48,9 @@ public sealed class RatingOptions
     /// default: raters who learn the authors' styles and the checks part-way through no longer rate blind.
     /// </summary>
     public bool RevealSource { get; set; }
+
+    /// <summary>At the end of the protocol, the debrief tells the rater, per source, how they rated (only then, so no rating is unblinded early).</summary>
+    public bool RevealAtEnd { get; set; } = true;
 
     /// <summary>Share of rating cards after the first that are gold items (clearly off-topic replies that should be rated Bad).</summary>
     [Range(0.0, 1.0)]

@@ -63,6 +63,8 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IDirectLineStore>(sp => sp.GetRequiredService<IStudyStore>());
         services.AddSingleton<IPeopleReleaseStore>(sp => sp.GetRequiredService<IStudyStore>());
         services.AddSingleton<ISourceAssignmentStore>(sp => sp.GetRequiredService<IStudyStore>());
+        services.AddSingleton<IParticipantRecordStore>(sp => sp.GetRequiredService<IStudyStore>());
+        services.AddSingleton<IParticipantActivityStore>(sp => sp.GetRequiredService<IStudyStore>());
         return services;
     }
 

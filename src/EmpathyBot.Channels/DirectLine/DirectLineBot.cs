@@ -20,14 +20,14 @@ public sealed class DirectLineBot(
     /// waiting turns; completes as <see cref="ReceiveAsync"/> does once the replies are appended. Null when the queue did
     /// not take it (full or shutting down).
     /// </summary>
-    public Task<Activity?>? TryReceive(string conversationId, Activity incoming)
+    public Task<Activity?>? TryReceive(string conversationId, Activity incoming, ExternalIds? recruitment = null)
     {
         var done = new TaskCompletionSource<Activity?>(TaskCreationOptions.RunContinuationsAsynchronously);
         var queued = queue.TryEnqueue($"{Channel}:{conversationId}", async ct =>
         {
             try
             {
-                done.TrySetResult(await ReceiveAsync(conversationId, incoming, ct));
+                done.TrySetResult(await ReceiveAsync(conversationId, incoming, ct, recruitment));
             }
             catch (OperationCanceledException)
             {
@@ -45,13 +45,13 @@ public sealed class DirectLineBot(
     /// Echoes the user's activity (Web Chat needs it to mark the message sent), runs the turn, appends the replies.
     /// Null when the conversation is gone (expired).
     /// </summary>
-    public async Task<Activity?> ReceiveAsync(string conversationId, Activity incoming, CancellationToken ct)
+    public async Task<Activity?> ReceiveAsync(string conversationId, Activity incoming, CancellationToken ct, ExternalIds? recruitment = null)
     {
         var bot = new ChannelAccount { Id = options.Value.BotId, Name = options.Value.BotName, Role = "bot" };
         var echoed = await conversations.AppendAsync(conversationId, incoming with { ChannelId = "directline", Recipient = bot, ServiceUrl = null }, ct);
         if (echoed is null) return null;
 
-        var turn = ActivityTurns.ToTurn(echoed, Channel);
+        var turn = ActivityTurns.ToTurn(echoed, Channel) is { } parsed ? parsed with { Recruitment = recruitment } : null;
         if (turn is null) return echoed;
 
         foreach (var reply in await RunTurnAsync(turn, ct))

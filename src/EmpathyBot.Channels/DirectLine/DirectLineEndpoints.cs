@@ -82,7 +82,7 @@ public static class DirectLineEndpoints
         {
         }
 
-        return TypedResults.Ok(new TokenResponse(grant.ConversationId, tokens.Issue(grant.ConversationId, grant.UserId), tokens.LifetimeSeconds));
+        return TypedResults.Ok(new TokenResponse(grant.ConversationId, tokens.Issue(grant.ConversationId, grant.UserId, grant.Recruitment), tokens.LifetimeSeconds));
     }
 
     private static async Task<IResult> Start(
@@ -103,7 +103,7 @@ public static class DirectLineEndpoints
             return Problem(StatusCodes.Status503ServiceUnavailable, "Too many conversations are open right now; please try again later.");
         }
 
-        return TypedResults.Created($"/v3/directline/conversations/{id}", Describe(http, tokens, id, user!, watermark: null));
+        return TypedResults.Created($"/v3/directline/conversations/{id}", Describe(http, tokens, id, user!, watermark: null, grant?.Recruitment));
     }
 
     private static async Task<IResult> Reconnect(
@@ -113,7 +113,7 @@ public static class DirectLineEndpoints
         if (!CanAccess(http, id, tokens, options.Value, out var grant)) return TypedResults.Unauthorized();
         if (grant is null) return Problem(StatusCodes.Status400BadRequest, "Reconnect with the conversation's token, not the secret.");
         if (!await conversations.TouchAsync(id, ct)) return ConversationGone();
-        return TypedResults.Ok(Describe(http, tokens, id, grant.UserId, watermark));
+        return TypedResults.Ok(Describe(http, tokens, id, grant.UserId, watermark, grant.Recruitment));
     }
 
     private static async Task<IResult> Post(
@@ -131,7 +131,7 @@ public static class DirectLineEndpoints
         if (grant is null && NamedUserProblem(userId) is { } badName) return badName;
         var from = new ChannelAccount { Id = userId, Name = activity.From?.Name, Role = "user" };
 
-        if (bot.TryReceive(id, activity with { From = from }) is not { } turn)
+        if (bot.TryReceive(id, activity with { From = from }, grant?.Recruitment) is not { } turn)
         {
             // Too many turns wait on this host: Web Chat sends the activity again after Retry-After.
             QueueFull.TellRetryAfter(http.Response);
@@ -188,9 +188,9 @@ public static class DirectLineEndpoints
             : Problem(StatusCodes.Status400BadRequest,
                 $"A user id the caller names must start with '{DirectLineTokens.NamedUserPrefix}' and be at most {MaxNamedUserLength} characters without control characters.");
 
-    private static ConversationResponse Describe(HttpContext http, DirectLineTokens tokens, string id, string userId, string? watermark)
+    private static ConversationResponse Describe(HttpContext http, DirectLineTokens tokens, string id, string userId, string? watermark, ExternalIds? recruitment)
     {
-        var token = tokens.Issue(id, userId);
+        var token = tokens.Issue(id, userId, recruitment);
         var scheme = http.Request.IsHttps ? "wss" : "ws";
         var stream = $"{scheme}://{http.Request.Host}{http.Request.PathBase}/v3/directline/conversations/{id}/stream" +
                      $"?watermark={Uri.EscapeDataString(watermark ?? "")}&t={Uri.EscapeDataString(token)}";

@@ -1,12 +1,16 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using EmpathyBot.Core.Ports;
 using Microsoft.Extensions.Options;
 
 namespace EmpathyBot.Channels.DirectLine;
 
-/// <summary>The claims a token grants: one conversation, spoken in by one user.</summary>
-public sealed record DirectLineGrant(string ConversationId, string UserId, DateTimeOffset Expires);
+/// <summary>
+/// The claims a token grants: one conversation, spoken in by one user. <paramref name="Recruitment"/> carries the
+/// panel ids the page was opened with until the participant consents (the token is signed, so nothing is stored before).
+/// </summary>
+public sealed record DirectLineGrant(string ConversationId, string UserId, DateTimeOffset Expires, ExternalIds? Recruitment = null);
 
 /// <summary>Issues and checks HMAC-signed Direct Line tokens (opaque to clients, as the service's are).</summary>
 public sealed class DirectLineTokens(IOptions<DirectLineOptions> options, TimeProvider clock)
@@ -23,10 +27,11 @@ public sealed class DirectLineTokens(IOptions<DirectLineOptions> options, TimePr
 
     public int LifetimeSeconds => options.Value.TokenLifetimeSeconds;
 
-    public string Issue(string conversationId, string userId)
+    public string Issue(string conversationId, string userId, ExternalIds? recruitment = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(userId);
-        var grant = new DirectLineGrant(conversationId, userId, clock.GetUtcNow().AddSeconds(LifetimeSeconds));
+        var grant = new DirectLineGrant(conversationId, userId, clock.GetUtcNow().AddSeconds(LifetimeSeconds),
+            recruitment is { IsEmpty: false } ? recruitment : null);
         return SignedPayload.Sign(key, JsonSerializer.SerializeToUtf8Bytes(grant));
     }
 

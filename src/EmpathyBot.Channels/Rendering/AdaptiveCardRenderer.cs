@@ -174,6 +174,7 @@ public static class AdaptiveCardRenderer
 
     private static JsonNode RenderAction(MessageAction action)
     {
+        if (action.Url is { } url) return new JsonObject { ["type"] = "Action.OpenUrl", ["title"] = action.Title, ["url"] = url };
         var data = new JsonObject();
         foreach (var (key, value) in action.Data) data[key] = value;
         var node = new JsonObject { ["type"] = "Action.Submit", ["title"] = action.Title, ["data"] = data };

@@ -222,6 +222,8 @@ public sealed class BlockKitRenderer(string? dashboardUrl)
     {
         var buttons = actions.Select((a, i) =>
         {
+            // A link button opens its address; Slack still reports the click, which the endpoints ignore (no value).
+            if (a.Url is { } url) return new JsonObject { ["type"] = "button", ["text"] = PlainText(Truncate(a.Title, MaxButtonText)), ["action_id"] = $"empathy_{i}_link", ["url"] = url };
             var value = JsonSerializer.Serialize(a.Data);
             if (value.Length > MaxButtonValue)
             {

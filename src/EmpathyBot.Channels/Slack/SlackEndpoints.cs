@@ -203,6 +203,8 @@ public static class SlackEndpoints
             return TypedResults.Problem(detail: "block_actions needs user.id, channel.id (or container.channel_id) and one action.", statusCode: StatusCodes.Status400BadRequest);
         }
 
+        // A link button (the completion link) opens its page in the browser; its click needs no answer.
+        if (Str(action, "action_id")?.EndsWith("_link", StringComparison.Ordinal) == true) return TypedResults.Ok();
         var data = ActionData(Str(action, "value"));
         if (data is null)
         {

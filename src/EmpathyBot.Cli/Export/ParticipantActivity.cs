@@ -1,3 +1,5 @@
+using EmpathyBot.Core.Ports;
+
 namespace EmpathyBot.Cli.Export;
 
 /// <summary>
@@ -12,6 +14,14 @@ public sealed class ParticipantActivity
     private readonly SortedDictionary<string, Entry> entries = new(StringComparer.Ordinal);
 
     public void Consented(string participant, DateTimeOffset at) => Get(participant).ConsentedAt = at;
+
+    /// <summary>Their consent with the channel, panel ids and completion stored with it.</summary>
+    public void Enrolled(ParticipantRecord record)
+    {
+        var entry = Get(record.Participant);
+        entry.ConsentedAt = record.ConsentedAt;
+        entry.Record = record;
+    }
 
     /// <summary>Counts one record of <paramref name="kind"/> (one of <see cref="Kinds"/>); null participants are contenders.</summary>
     public void Saw(string? participant, string kind, DateTimeOffset? at)
@@ -28,7 +38,13 @@ public sealed class ParticipantActivity
 
     public IEnumerable<object?[]> Rows() => entries.Select(e =>
         new object?[] { e.Key, e.Value.ConsentedAt, e.Value.FirstActivity, e.Value.LastActivity }
-            .Concat(e.Value.Counts.Select(c => (object?)c)).ToArray());
+            .Concat(e.Value.Counts.Select(c => (object?)c))
+            .Concat(RecordFields(e.Value.Record)).ToArray());
+
+    private static object?[] RecordFields(ParticipantRecord? r) =>
+    [
+        r is { Channel.Length: > 0 } ? r.Channel : null, r?.Ids.ParticipantId, r?.Ids.StudyId, r?.Ids.SessionId, r?.CompletedAt, r?.CompletionCode,
+    ];
 
     private Entry Get(string participant)
     {
@@ -42,5 +58,6 @@ public sealed class ParticipantActivity
         public DateTimeOffset? FirstActivity { get; set; }
         public DateTimeOffset? LastActivity { get; set; }
         public long[] Counts { get; } = new long[Kinds.Length];
+        public ParticipantRecord? Record { get; set; }
     }
 }

@@ -18,7 +18,8 @@ public sealed class StudyTables(
     IParticipantStore participants,
     IUnderstandingStore understanding,
     IAppraisalStore appraisal,
-    ISourceAssignmentStore assignments)
+    ISourceAssignmentStore assignments,
+    IParticipantRecordStore records)
 {
     private const string Who = "Pseudonymous participant key (a keyed hash of channel and user id; never the raw id), or a rater name from an imported file";
     private const string WhoOrContender = "Pseudonymous participant key for people; empty for contenders";
@@ -201,13 +202,27 @@ public sealed class StudyTables(
             F("first_activity_at", FieldType.DateTime, "Their first timed record (UTC)"),
             F("last_activity_at", FieldType.DateTime, "Their last timed record (UTC): when they were last seen completing something"),
             .. ParticipantActivity.Kinds.Select(k => F(k, FieldType.Integer, $"Rows of the {k} table that are theirs")),
+            F("channel", FieldType.String, "The channel they consented on (webchat, msteams, slack); empty when unknown"),
+            F("external_id", FieldType.String, "The recruiting panel's id of the person from the study link (PROLIFIC_PID or pid); a label, never checked"),
+            F("study_id", FieldType.String, "The panel's study id from the study link (STUDY_ID)"),
+            F("session_id", FieldType.String, "The panel's session id from the study link (SESSION_ID)"),
+            F("completed_at", FieldType.DateTime, "When they finished the protocol and got the completion code (UTC); empty when not finished"),
+            F("completion_code", FieldType.String, "The completion code they were given"),
         ],
         ["participant"],
         ct => ParticipantRows(activity, ct));
 
     private async IAsyncEnumerable<object?[]> ParticipantRows(ParticipantActivity activity, [EnumeratorCancellation] CancellationToken ct)
     {
-        await foreach (var consent in participants.ExportConsentsAsync(ct)) activity.Consented(consent.Participant, consent.ConsentedAt);
+        if (records is null)
+        {
+            await foreach (var consent in participants.ExportConsentsAsync(ct)) activity.Consented(consent.Participant, consent.ConsentedAt);
+        }
+        else
+        {
+            await foreach (var record in records.ExportParticipantRecordsAsync(ct)) activity.Enrolled(record);
+        }
+
         foreach (var row in activity.Rows()) yield return row;
     }
 

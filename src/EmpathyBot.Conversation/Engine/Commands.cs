@@ -20,7 +20,13 @@ public static class Commands
     /// <summary>Button only: the participant chose not to be forgotten after all.</summary>
     public const string Keep = "keep";
 
+    /// <summary>Button only: the short positive reflection offered in the debrief after a feelings check.</summary>
+    public const string Reflect = "reflect";
+
     private static readonly string[] Typed = [Respond, Rate, Summary, Help, Menu, ForgetMe, Appraisal, Quiz];
+
+    /// <summary>The command of a turn: its button's action, else its typed text's command.</summary>
+    public static string? Of(Turn turn) => turn.Value?.GetValueOrDefault(Messages.ActionKeys.Action) ?? Parse(turn.Text);
 
     /// <summary>The command a typed text is, if it is exactly one (case, spaces and a leading slash ignored).</summary>
     public static string? Parse(string? text)

@@ -16,25 +16,42 @@ public sealed class ConversationEngine(
     ForgetFlow forget,
     AppraisalFlow appraisal,
     UnderstandingFlow understanding,
+    ProtocolGuide protocol,
     ResultsAccess results) : IConversationEngine
 {
     public async Task<TurnResult> HandleAsync(Turn turn, CancellationToken ct = default)
     {
         var participant = participants.KeyOf(turn);
-        var action = turn.Value?.GetValueOrDefault(ActionKeys.Action);
-        var command = action ?? Commands.Parse(turn.Text);
+        var command = Commands.Of(turn);
 
         if (await consents.GetConsentAsync(participant, ct) is null)
         {
             // Nothing is stored before consent: not even state.
             return command switch
             {
-                Commands.Consent => await consent.AcceptAsync(participant, ct),
+                Commands.Consent => await AgreeAsync(turn, participant, ct),
                 Commands.Decline => ConsentFlow.Decline(),
                 Commands.ForgetMe or Commands.ForgetConfirmed => TurnResult.Of(Message.Text("Nothing is stored about you.")),
-                _ => TurnResult.Of(ConsentFlow.Card()),
+                _ => TurnResult.Of(consent.Card()),
             };
         }
+
+        return protocol.Active
+            ? await protocol.HandleAsync(turn, participant, t => RouteAsync(t, participant, ct), ct)
+            : await RouteAsync(turn, participant, ct);
+    }
+
+    private async Task<TurnResult> AgreeAsync(Turn turn, string participant, CancellationToken ct)
+    {
+        var agreed = await consent.AcceptAsync(participant, turn, ct);
+        return protocol.Active ? await protocol.BeginAsync(turn, participant, t => RouteAsync(t, participant, ct), ct) : agreed;
+    }
+
+    /// <summary>A consented participant's turn, on the free menu (or one step of the protocol, let through by <see cref="ProtocolGuide"/>).</summary>
+    private async Task<TurnResult> RouteAsync(Turn turn, string participant, CancellationToken ct)
+    {
+        var action = turn.Value?.GetValueOrDefault(ActionKeys.Action);
+        var command = action ?? Commands.Parse(turn.Text);
 
         if (turn.Kind == TurnKind.ConversationStart) return TurnResult.Of(Menu.WithMenu("Welcome back! What would you like to do?"));
 
@@ -68,6 +85,8 @@ public sealed class ConversationEngine(
                 return TurnResult.Of(ForgetFlow.Kept(state != ParticipantState.Idle));
             case Commands.Consent:
                 return TurnResult.Of(Menu.WithMenu("You have already agreed to take part. What would you like to do?"));
+            case Commands.Decline:
+                return ConsentFlow.AfterAgreeing();
             case Commands.Help:
                 return TurnResult.Of(Menu.Help());
             case Commands.Menu:

@@ -15,6 +15,7 @@ public enum TurnKind
 /// </summary>
 /// <param name="Channel">"webchat", "msteams", "slack", ... — part of the participant key.</param>
 /// <param name="UserId">The channel's raw user id; the engine hashes it and never stores it.</param>
+/// <param name="Recruitment">The recruiting panel's ids the participant arrived with (web chat only); stored with them once they consent.</param>
 public sealed record Turn(
     string Channel,
     string UserId,
@@ -22,4 +23,5 @@ public sealed record Turn(
     TurnKind Kind,
     string? Text,
     IReadOnlyDictionary<string, string>? Value = null,
-    string? ActivityId = null);
+    string? ActivityId = null,
+    EmpathyBot.Core.Ports.ExternalIds? Recruitment = null);

@@ -32,6 +32,10 @@ public sealed class AppraisalFlow(AppraisalData data, IAppraisalStore store, Tim
         return (TurnResult.Of(Card(progress, null, null, null)), new ParticipantState(Appraisal: progress));
     }
 
+    /// <summary>The open card again, with the answers given on it so far.</summary>
+    public async Task<Message> ShowAsync(AppraisalProgress progress, CancellationToken ct) =>
+        Card(progress, await SituationOf(progress, ct), null, progress.Answers?.ToArray());
+
     /// <summary>One card's answers (<paramref name="values"/>), or typed numbers for this card or for all 20 (<paramref name="text"/>).</summary>
     public async Task<(TurnResult Result, ParticipantState State)> SubmitAsync(
         string participant, AppraisalProgress? progress, IReadOnlyDictionary<string, string>? values, string? text, CancellationToken ct)

@@ -4,33 +4,37 @@ using EmpathyBot.Core.Ports;
 
 namespace EmpathyBot.Conversation.Flows;
 
-/// <summary>First contact: nothing is stored until the participant agrees.</summary>
-public sealed class ConsentFlow(IParticipantStore store, TimeProvider clock)
+/// <summary>First contact: nothing is stored until the participant agrees. The text is the researcher's (<see cref="StudyOptions.ConsentPath"/>).</summary>
+public sealed class ConsentFlow(IParticipantStore store, IParticipantRecordStore records, StudyTexts texts, TimeProvider clock)
 {
-    public static Message Card() => new(
+    /// <summary>Agreeing confirms the age limit too, so the button says so.</summary>
+    public const string AgreeTitle = "I am 18 or older and agree";
+
+    public Message Card() => new(
         "Welcome to EmpathyBot. Please read how we use your answers and agree to take part.",
+        texts.Consent,
         [
-            new Heading("Welcome to EmpathyBot"),
-            new Paragraph("This is a research study comparing how empathetic people's and AI models' replies are."),
-            new Facts(
-            [
-                new Fact("What we collect", "The replies you write, the ratings you give, quiz answers, and the time you agreed. Your chat account is stored only as a keyed hash, never by name or id."),
-                new Fact("How we use it", "To compare people and AI models, per emotion. Results are reported only in aggregate; your replies may be shown, anonymously, to other raters."),
-                new Fact("How to withdraw", "Type \"forget me\" at any time and everything stored about you is deleted."),
-            ]),
-            new Paragraph("Nothing is stored until you agree.", Tone.Subtle),
-        ],
-        [
-            MessageAction.Command("I agree", Commands.Consent, ActionStyle.Positive),
+            MessageAction.Command(AgreeTitle, Commands.Consent, ActionStyle.Positive),
             MessageAction.Command("No thanks", Commands.Decline),
         ]);
 
-    public async Task<TurnResult> AcceptAsync(string participant, CancellationToken ct)
+    /// <summary>Records the consent, then (never before) the channel and the panel ids the participant came with.</summary>
+    public async Task<TurnResult> AcceptAsync(string participant, Turn turn, CancellationToken ct)
     {
         await store.RecordConsentAsync(participant, clock.GetUtcNow(), ct);
+        await records.RecordEnrolmentAsync(participant, turn.Channel, turn.Recruitment ?? ExternalIds.None, ct);
         return TurnResult.Of(Menu.WithMenu("Thank you for taking part! Choose what to do first."));
     }
 
     public static TurnResult Decline() => TurnResult.Of(Message.Text(
         "No problem: nothing was stored. If you change your mind, just write to me again."));
+
+    /// <summary>"No thanks" from someone who already agreed: how to stop and how to withdraw.</summary>
+    public static TurnResult AfterAgreeing()
+    {
+        const string text = "You have already agreed to take part, and you can stop at any time: just leave this chat. " +
+            "To withdraw, type \"forget me\" (or use the button) and everything stored about you is deleted.";
+        return TurnResult.Of(new Message(text, [new Paragraph(text)],
+            [MessageAction.Command("Forget me", Commands.ForgetMe, ActionStyle.Destructive), .. Menu.Actions]));
+    }
 }

@@ -49,6 +49,7 @@ public sealed class ForgetFlow(IParticipantStore store)
         Add(result.AttentionChecks, "attention-check answer", "attention-check answers");
         if (result.ConversationState) parts.Add("where you were in our conversation");
         if (result.Consent) parts.Add("your consent record");
+        if (result.ParticipantRecord) parts.Add("your participation record (the study-link ids you came with, when you finished)");
         return parts.Count <= 2 ? string.Join(" and ", parts) : string.Join(", ", parts[..^1]) + " and " + parts[^1];
 
         void Add(int count, string one, string many)

@@ -29,6 +29,10 @@ public sealed class RespondFlow(
         return (TurnResult.Of(PromptCard(prompt, null)), new ParticipantState(AwaitingReplyTo: prompt.Id));
     }
 
+    /// <summary>The open prompt's card again, unchanged; null when the prompt has left the study.</summary>
+    public async Task<Message?> ShowAsync(string promptId, CancellationToken ct) =>
+        await prompts.GetPromptAsync(promptId, ct) is { } prompt ? PromptCard(prompt, null) : null;
+
     public async Task<(TurnResult Result, ParticipantState State)> SubmitAsync(
         string participant, string promptId, string? text, CancellationToken ct)
     {

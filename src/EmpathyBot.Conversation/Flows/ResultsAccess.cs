@@ -1,5 +1,6 @@
 using EmpathyBot.Conversation.Engine;
 using EmpathyBot.Conversation.Messages;
+using EmpathyBot.Core.Ports;
 using Microsoft.Extensions.Options;
 
 namespace EmpathyBot.Conversation.Flows;
@@ -8,7 +9,7 @@ namespace EmpathyBot.Conversation.Flows;
 /// Whether a participant may see the study's results now (<see cref="StudyOptions.ShowResults"/>). Who asks is always a
 /// participant: the researcher reads the dashboard, behind its own access key.
 /// </summary>
-public sealed class ResultsAccess(IOptions<StudyOptions> options, IStudyCompletion completion)
+public sealed class ResultsAccess(IOptions<StudyOptions> options, IParticipantRecordStore records)
 {
     public const string NotShown = "Results are not shown during this study.";
     public const string AfterCompletion = "Results are shown once you have completed the study.";
@@ -16,7 +17,7 @@ public sealed class ResultsAccess(IOptions<StudyOptions> options, IStudyCompleti
     public async Task<bool> ShownToAsync(string participant, CancellationToken ct) => options.Value.ShowResults switch
     {
         var v when Is(v, StudyOptions.ShowResultsNever) => false,
-        var v when Is(v, StudyOptions.ShowResultsAfterCompletion) => await completion.HasCompletedAsync(participant, ct),
+        var v when Is(v, StudyOptions.ShowResultsAfterCompletion) => (await records.GetParticipantRecordAsync(participant, ct))?.CompletedAt is not null,
         _ => true,
     };
 

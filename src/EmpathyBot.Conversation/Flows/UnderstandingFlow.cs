@@ -39,6 +39,12 @@ public sealed class UnderstandingFlow(UnderstandingData data, IUnderstandingStor
     private static IEnumerable<UnderstandingItemRef> Draw(UnderstandingSet set, int count) =>
         set.ItemIds.OrderBy(_ => Random.Shared.Next()).Take(count).Select(id => new UnderstandingItemRef(set.Name, id));
 
+    /// <summary>The open item's card again; null when the quiz is over or its item set is gone.</summary>
+    public async Task<Message?> ShowAsync(UnderstandingProgress progress, CancellationToken ct) =>
+        progress.Index < progress.Items.Count && await data.GetSetAsync(progress.Items[progress.Index].Set, ct) is not null
+            ? await CardAsync(progress, null, ct)
+            : null;
+
     /// <summary>An answer from the card (<paramref name="values"/>) or typed as four numbers (<paramref name="text"/>).</summary>
     public async Task<(TurnResult Result, ParticipantState State)> SubmitAsync(
         string participant, UnderstandingProgress? progress, IReadOnlyDictionary<string, string>? values, string? text, CancellationToken ct)

@@ -7,9 +7,17 @@ public enum ActionStyle
     Destructive,
 }
 
-/// <summary>A button. Its <see cref="Data"/> comes back verbatim (plus any inputs) as <see cref="Engine.Turn.Value"/>.</summary>
+/// <summary>
+/// A button. Its <see cref="Data"/> comes back verbatim (plus any inputs) as <see cref="Engine.Turn.Value"/>; a button with a
+/// <see cref="Url"/> opens that address instead and sends nothing back.
+/// </summary>
 public sealed record MessageAction(string Title, IReadOnlyDictionary<string, string> Data, ActionStyle Style = ActionStyle.Default)
 {
+    public string? Url { get; init; }
+
+    public static MessageAction OpenUrl(string title, string url) =>
+        new(title, new Dictionary<string, string>(), ActionStyle.Positive) { Url = url };
+
     public static MessageAction Command(string title, string command, ActionStyle style = ActionStyle.Default) =>
         new(title, new Dictionary<string, string> { [ActionKeys.Action] = command }, style);
 }

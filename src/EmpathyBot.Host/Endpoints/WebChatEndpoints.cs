@@ -18,7 +18,8 @@ public static class WebChatEndpoints
     /// <summary>
     /// The built-in page's token server: the page is ours, so it needs no Direct Line secret. The server decides
     /// who the participant is: a new id, or the one a genuine <c>resume</c> credential carries. A client cannot
-    /// choose an id (<c>user</c> is refused), so nobody can speak as somebody else.
+    /// choose an id (<c>user</c> is refused), so nobody can speak as somebody else. The panel ids of the study link ride
+    /// in the signed token until the participant consents; they never choose the identity.
     /// </summary>
     public static IEndpointRouteBuilder MapWebChat(this IEndpointRouteBuilder app)
     {
@@ -27,7 +28,8 @@ public static class WebChatEndpoints
     }
 
     private static async Task<IResult> Token(
-        HttpRequest request, DirectLineTokens tokens, WebChatResume resumes, IOptions<StudyOptions> study, Participants participants, ResultsAccess results)
+        HttpRequest request, DirectLineTokens tokens, WebChatResume resumes, IOptions<StudyOptions> study, Participants participants, ResultsAccess results,
+        ILoggerFactory logs)
     {
         if (request.Query.ContainsKey("user"))
         {
@@ -44,7 +46,8 @@ public static class WebChatEndpoints
 
         var conversationId = DirectLineTokens.NewConversationId();
         var showResults = await results.ShownToAsync(participants.KeyOf(DirectLineBot.Channel, userId), request.HttpContext.RequestAborted);
-        return TypedResults.Ok(new WebChatToken(conversationId, tokens.Issue(conversationId, userId), tokens.LifetimeSeconds, userId,
+        var recruitment = RecruitmentQuery.Read(request.Query, logs.CreateLogger(nameof(WebChatEndpoints)));
+        return TypedResults.Ok(new WebChatToken(conversationId, tokens.Issue(conversationId, userId, recruitment), tokens.LifetimeSeconds, userId,
             resumes.Issue(userId), study.Value.MaxReplyLength, showResults));
     }
 }

@@ -250,7 +250,7 @@ internal static class RedisScripts
 
     // ARGV: P, participant, at -> what went, in ForgetResult order: {replies, ratings they gave, consent 0/1,
     // ratings of their replies, conversation state 0/1, understanding answers, understanding tests, appraisal answers,
-    // attention checks}. One script, so a withdrawal is atomic: no reader sees half a participant.
+    // attention checks, participant record 0/1}. One script, so a withdrawal is atomic: no reader sees half a participant.
     public const string Forget = Library + RedisStudyStore.UnderstandingFunctions + RedisStudyStore.AppraisalFunctions + RedisStudyStore.AssignmentFunctions + """
         local p, at = ARGV[2], ARGV[3]
         local nreplies, nratings, nreceived = 0, 0, 0
@@ -308,13 +308,14 @@ internal static class RedisScripts
         local checks = redis.call('SCARD', P .. 'checks:' .. p)
         q_forget_rater(p)
         local consent = redis.call('DEL', P .. 'consent:' .. p)
+        local record = redis.call('DEL', P .. 'record:' .. p)
         local state = redis.call('DEL', P .. 'state:' .. p)
         local uanswers, utests = forget_understanding(p)
         local appraisals = forget_appraisal(p)
         forget_assignment(p)
         redis.call('DEL', P .. 'authored:' .. p, P .. 'rated:' .. p, P .. 'answered:' .. p, P .. 'offers:' .. p)
         if nreplies + nratings > 0 then publish('CountersChanged', nil, nil, nil, nil, at) end
-        return {nreplies, nratings, consent, nreceived, state, uanswers, utests, appraisals, checks}
+        return {nreplies, nratings, consent, nreceived, state, uanswers, utests, appraisals, checks, record}
         """;
 
     // KEYS[1]: the claim key. ARGV: now, expiry (Unix ms on the store's clock), ttl ms -> 1 claimed, 0 still held.

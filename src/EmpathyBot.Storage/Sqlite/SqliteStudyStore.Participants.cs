@@ -31,10 +31,11 @@ public sealed partial class SqliteStudyStore
             var checks = Execute(c, "DELETE FROM attention_checks WHERE rater = $p;", tx, who);
             Execute(c, "DELETE FROM rater_quality WHERE rater = $p;", tx, who);
             var consent = Execute(c, "DELETE FROM consents WHERE participant = $p;", tx, who) > 0;
+            var record = Execute(c, "DELETE FROM participant_records WHERE participant = $p;", tx, who) > 0;
             ForgetOffers(c, tx, participant);
             ForgetAssignment(c, tx, participant);
             return new ForgetResult(replies, ratings, consent, ratingsOfTheirReplies, state,
-                understandingAnswers, understandingTests, appraisalAnswers, checks);
+                understandingAnswers, understandingTests, appraisalAnswers, checks, record);
         }, ct);
     }
 

@@ -149,6 +149,7 @@ public sealed partial class SqliteStudyStore
         MigrateAssignments(connection, tx);
         MigrateDirectLine(connection, tx);
         MigratePeopleReleases(connection, tx);
+        MigrateParticipantRecords(connection, tx);
         tx.Commit();
     }
 }

@@ -12,36 +12,54 @@ namespace EmpathyBot.Conversation.Tests.Engine;
 /// <summary>The engine over a real SQLite store in a temp directory; the model scheduler records what it is asked.</summary>
 public sealed class EngineHarness : IAsyncDisposable
 {
-    private readonly ServiceProvider services;
     private readonly string directory = Directory.CreateTempSubdirectory("empathybot-engine-").FullName;
+    private readonly IConfiguration configuration;
+    private readonly Action<IServiceCollection>? configure;
+    private ServiceProvider services;
 
     /// <param name="goldRate">Rating:GoldRate and Rating:FirstCardGoldRate: 0 (no attention checks) or 1 (only checks) keeps cards predictable.</param>
-    /// <param name="settings">More settings, over the ones above.</param>
+    /// <param name="settings">More settings (a protocol, say), over the defaults.</param>
     /// <param name="configure">Replaces services after the engine's are registered.</param>
     public EngineHarness(int targetPerReply = 3, int goldRate = 0, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? configure = null)
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        var values = new Dictionary<string, string?>
         {
             ["Study:ParticipantSecret"] = "test-secret",
             ["Rating:TargetPerReply"] = targetPerReply.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Rating:GoldRate"] = goldRate.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Rating:FirstCardGoldRate"] = goldRate.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        }).AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
-        Store = new SqliteStudyStore(directory);
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) values[key] = value;
+        configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
+        this.configure = configure;
+        (Store, services, Engine) = Build();
+    }
+
+    private (SqliteStudyStore, ServiceProvider, IConversationEngine) Build()
+    {
+        var store = new SqliteStudyStore(directory);
         var collection = new ServiceCollection()
             .AddLogging()
-            .AddSingleton<IStudyStore>(Store)
+            .AddSingleton<IStudyStore>(store)
             .AddStudyStorePorts()
             .AddSingleton<IReplyScheduler>(Scheduled)
             .AddEmpathyBotConversation(configuration);
         configure?.Invoke(collection);
-        services = collection.BuildServiceProvider();
-        Engine = services.GetRequiredService<IConversationEngine>();
+        var provider = collection.BuildServiceProvider();
+        return (store, provider, provider.GetRequiredService<IConversationEngine>());
     }
 
-    public SqliteStudyStore Store { get; }
+    /// <summary>Stops the engine and its store and starts them again over the same database, as a restarted host would.</summary>
+    public async Task RestartAsync()
+    {
+        await services.DisposeAsync();
+        await Store.DisposeAsync();
+        (Store, services, Engine) = Build();
+    }
 
-    public IConversationEngine Engine { get; }
+    public SqliteStudyStore Store { get; private set; }
+
+    public IConversationEngine Engine { get; private set; }
 
     public IServiceProvider Services => services;
 
@@ -62,7 +80,7 @@ public sealed class EngineHarness : IAsyncDisposable
 
     public async Task ConsentAsync(params string[] users)
     {
-        foreach (var user in users) await PressAsync(user, Button(await SayAsync(user, "hi"), "I agree"));
+        foreach (var user in users) await PressAsync(user, Button(await SayAsync(user, "hi"), "I am 18 or older and agree"));
     }
 
     public static MessageAction Button(TurnResult result, string title) =>

@@ -8,16 +8,12 @@ namespace EmpathyBot.Conversation.Tests.Engine;
 /// <summary>Study:ShowResults in chat: the summary command and every Summary button follow it.</summary>
 public sealed class ResultsAccessTests
 {
-    /// <summary>Completion as the protocol will record it: these participants have completed.</summary>
-    private sealed class Completed(params string[] users) : IStudyCompletion
-    {
-        public Task<bool> HasCompletedAsync(string participant, CancellationToken ct) =>
-            Task.FromResult(users.Any(u => ParticipantKeys.Derive("test-secret"u8, "test", u) == participant));
-    }
+    private static EngineHarness Harness(string? showResults) => new(
+        settings: showResults is null ? null : new Dictionary<string, string?> { ["Study:ShowResults"] = showResults });
 
-    private static EngineHarness Harness(string? showResults, params string[] completed) => new(
-        settings: showResults is null ? null : new Dictionary<string, string?> { ["Study:ShowResults"] = showResults },
-        configure: s => s.AddSingleton<IStudyCompletion>(new Completed(completed)));
+    /// <summary>Completion as the protocol records it, in the participant's record.</summary>
+    private static Task CompleteAsync(EngineHarness h, string user) =>
+        h.Store.RecordCompletionAsync(ParticipantKeys.Derive("test-secret"u8, "test", user), DateTimeOffset.UtcNow, "DONE");
 
     /// <summary>A rated reply, so the summary has something to show; returns every reply the rater saw on the way.</summary>
     private static async Task<List<TurnResult>> RateOnceAsync(EngineHarness h)
@@ -50,8 +46,9 @@ public sealed class ResultsAccessTests
     [Fact]
     public async Task Never_refuses_the_summary_plainly_and_offers_no_summary_button()
     {
-        await using var h = Harness("never", "bob");
+        await using var h = Harness("never");
         var seen = await RateOnceAsync(h);
+        await CompleteAsync(h, "bob");
 
         Assert.DoesNotContain(Actions(seen), a => a.Data.GetValueOrDefault(ActionKeys.Action) == "summary");
         Assert.False(HelpNamesSummary(seen[^1]));
@@ -66,8 +63,9 @@ public sealed class ResultsAccessTests
     [Fact]
     public async Task After_completion_shows_the_summary_only_to_participants_who_completed()
     {
-        await using var h = Harness("afterCompletion", "ann");
+        await using var h = Harness("afterCompletion");
         var seen = await RateOnceAsync(h);
+        await CompleteAsync(h, "ann");
 
         Assert.DoesNotContain(Actions(seen), a => a.Title == "Summary");
         Assert.Equal("Results are shown once you have completed the study.", EngineHarness.Text(await h.SayAsync("bob", "summary")));

@@ -36,7 +36,7 @@ public sealed class AppraisalWebChatTests : IAsyncLifetime
         var chat = new DirectLineClient(host.Client, "appraiser");
         await chat.StartAsync();
         var greeting = await chat.JoinAsync();
-        await chat.SubmitAsync(BotActivity.Button(greeting, "I agree"));
+        await chat.SubmitAsync(BotActivity.Button(greeting, "I am 18 or older and agree"));
 
         var first = await chat.SayAsync("appraisal");
         Assert.Contains("How do you feel right now", BotActivity.Text(first));

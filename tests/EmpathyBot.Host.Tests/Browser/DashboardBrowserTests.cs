@@ -46,7 +46,7 @@ public sealed class DashboardBrowserTests(ChromiumFixture chromium) : IAsyncLife
         // A participant rates through the Direct Line API; the open page updates by itself.
         var rater = new DirectLineClient(host.Client, "browser-rater");
         await rater.StartAsync();
-        await rater.SubmitAsync(BotActivity.Button(await rater.JoinAsync(), "I agree"));
+        await rater.SubmitAsync(BotActivity.Button(await rater.JoinAsync(), "I am 18 or older and agree"));
         var card = await rater.SayAsync("rate");
         await rater.SubmitAsync(BotActivity.Button(card, "Bad"));
 

@@ -55,7 +55,7 @@ public sealed class WebChatCardLayoutTests(ChromiumFixture chromium) : IAsyncLif
         await page.GotoAsync(host.BaseAddress.ToString());
 
         await AssertReadsWellAsync(page, "Welcome to EmpathyBot", "consent", width);
-        await page.GetByRole(AriaRole.Button, new() { Name = "I agree" }).Last.ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "I am 18 or older and agree" }).Last.ClickAsync();
         await Visible(page.GetByText("Thank you for taking part").First);
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Rate replies" }).Last.ClickAsync();
@@ -93,7 +93,7 @@ public sealed class WebChatCardLayoutTests(ChromiumFixture chromium) : IAsyncLif
         };
         await page.GotoAsync(host.BaseAddress.ToString());
         await Visible(page.GetByText("Welcome to EmpathyBot").First);
-        await page.GetByRole(AriaRole.Button, new() { Name = "I agree" }).Last.ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "I am 18 or older and agree" }).Last.ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Respond to a prompt" }).Last.ClickAsync();
         await Visible(page.GetByText("Your turn to respond").First);
         var count = page.Locator("#count");
@@ -155,7 +155,7 @@ public sealed class WebChatCardLayoutTests(ChromiumFixture chromium) : IAsyncLif
     {
         var other = new DirectLineClient(host.Client, "other-participant");
         await other.StartAsync();
-        await other.SubmitAsync(BotActivity.Button(await other.JoinAsync(), "I agree"));
+        await other.SubmitAsync(BotActivity.Button(await other.JoinAsync(), "I am 18 or older and agree"));
         await other.SayAsync("respond");
         await other.SayAsync("Oh no, that sounds so hard. I'm here for you if you want to talk it through.");
     }

@@ -29,7 +29,7 @@ public sealed class WebChatContenderRepliesTests(ChromiumFixture chromium)
 
         var page = await chromium.NewPageAsync();
         await page.GotoAsync(host.BaseAddress.ToString());
-        await page.GetByRole(AriaRole.Button, new() { Name = "I agree" }).Last.ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "I am 18 or older and agree" }).Last.ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Respond to a prompt" }).Last.ClickAsync();
         var sendBox = page.Locator("[data-id='webchat-sendbox-input']");
         await sendBox.FillAsync("Oh no. That must have been so stressful; I'd have been shaken too.");

@@ -49,7 +49,7 @@ public sealed class WebChatLiteralReplyTests(ChromiumFixture chromium) : IAsyncL
         var page = await chromium.NewPageAsync();
         await page.GotoAsync(host.BaseAddress.ToString());
         await Visible(page.GetByText("Welcome to EmpathyBot").First);
-        await page.GetByRole(AriaRole.Button, new() { Name = "I agree" }).Last.ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "I am 18 or older and agree" }).Last.ClickAsync();
         await Visible(page.GetByText("Thank you for taking part").First);
         await page.GetByRole(AriaRole.Button, new() { Name = "Rate replies" }).Last.ClickAsync();
         var card = await CardShowingTheReplyAsync(page);
@@ -81,7 +81,7 @@ public sealed class WebChatLiteralReplyTests(ChromiumFixture chromium) : IAsyncL
         var author = new DirectLineClient(host.Client, "author");
         await author.StartAsync();
         var greeting = await author.JoinAsync();
-        await author.SubmitAsync(BotActivity.Button(greeting, "I agree"));
+        await author.SubmitAsync(BotActivity.Button(greeting, "I am 18 or older and agree"));
         await author.SayAsync("respond");
         var saved = await author.SayAsync(reply);
         Assert.Contains("Your reply is saved", BotActivity.Text(saved));

@@ -24,7 +24,7 @@ public sealed class WebChatResumeTests(ChromiumFixture chromium) : IAsyncLifetim
         var page = await chromium.NewPageAsync();
         var first = await LoadAsync(page, () => page.GotoAsync(host.BaseAddress.ToString()));
         await Expect(page.GetByText("Welcome to EmpathyBot").First);
-        await page.GetByRole(AriaRole.Button, new() { Name = "I agree" }).Last.ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "I am 18 or older and agree" }).Last.ClickAsync();
         await Expect(page.GetByText("Thank you for taking part").First);
         Assert.Equal((string?)first["resume"], await page.EvaluateAsync<string>("localStorage.getItem('empathybot.resume')"));
 

@@ -23,7 +23,7 @@ public sealed class WebChatStudyLoopTests(ChromiumFixture chromium) : IAsyncLife
         var other = new DirectLineClient(host.Client, "other-participant");
         await other.StartAsync();
         var greeting = await other.JoinAsync();
-        await other.SubmitAsync(BotActivity.Button(greeting, "I agree"));
+        await other.SubmitAsync(BotActivity.Button(greeting, "I am 18 or older and agree"));
         await other.SayAsync("respond");
         await other.SayAsync("Oh no, that sounds so hard. I'm here for you if you want to talk it through.");
 
@@ -31,7 +31,7 @@ public sealed class WebChatStudyLoopTests(ChromiumFixture chromium) : IAsyncLife
         await page.GotoAsync(host.BaseAddress.ToString());
 
         await Expect(page.GetByText("Welcome to EmpathyBot").First);
-        await page.GetByRole(AriaRole.Button, new() { Name = "I agree" }).Last.ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "I am 18 or older and agree" }).Last.ClickAsync();
         await Expect(page.GetByText("Thank you for taking part").First);
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Respond to a prompt" }).Last.ClickAsync();

@@ -26,7 +26,7 @@ public sealed class BlindRatingTests
     {
         var client = new DirectLineClient(on.Client, user);
         await client.StartAsync();
-        await client.SubmitAsync(BotActivity.Button(await client.JoinAsync(), "I agree"));
+        await client.SubmitAsync(BotActivity.Button(await client.JoinAsync(), "I am 18 or older and agree"));
         return client;
     }
 

@@ -32,7 +32,7 @@ public sealed class RestartTests : IAsyncLifetime
         {
             before = new DirectLineClient(first.Client, "patient");
             await before.StartAsync();
-            await before.SubmitAsync(BotActivity.Button(await before.JoinAsync(), "I agree"));
+            await before.SubmitAsync(BotActivity.Button(await before.JoinAsync(), "I am 18 or older and agree"));
             Assert.Contains("They say", BotActivity.Text(await before.SayAsync("respond")));
         }
 

@@ -54,7 +54,7 @@ public sealed class StudyLoopTests : IAsyncLifetime
         var beforeConsent = await writer.SayAsync("respond");
         Assert.Contains("Nothing is stored until you agree", BotActivity.Text(beforeConsent));
 
-        var menu = await writer.SubmitAsync(BotActivity.Button(greeting, "I agree"));
+        var menu = await writer.SubmitAsync(BotActivity.Button(greeting, "I am 18 or older and agree"));
         Assert.Contains("Thank you for taking part", BotActivity.Text(menu));
 
         var prompt = await writer.SubmitAsync(BotActivity.Button(menu, "Respond to a prompt"));
@@ -73,7 +73,7 @@ public sealed class StudyLoopTests : IAsyncLifetime
         var rater = new DirectLineClient(host.Client, "rater");
         await rater.StartAsync();
         var raterGreeting = await rater.JoinAsync();
-        await rater.SubmitAsync(BotActivity.Button(raterGreeting, "I agree"));
+        await rater.SubmitAsync(BotActivity.Button(raterGreeting, "I am 18 or older and agree"));
         var card = await rater.SayAsync("rate");
         Assert.Contains("That sounds really frightening", BotActivity.Text(card));
         Assert.Contains("compared to how you would have responded", BotActivity.Text(card));
@@ -111,7 +111,7 @@ public sealed class StudyLoopTests : IAsyncLifetime
         var client = new DirectLineClient(host.Client, "leaver");
         await client.StartAsync();
         var greeting = await client.JoinAsync();
-        await client.SubmitAsync(BotActivity.Button(greeting, "I agree"));
+        await client.SubmitAsync(BotActivity.Button(greeting, "I am 18 or older and agree"));
         await client.SayAsync("respond");
         await client.SayAsync("I'm so sorry, that must have been awful.");
 

@@ -37,7 +37,7 @@ public sealed class TwoHostConversationTests : IAsyncLifetime
     {
         var onA = new DirectLineClient(a.Client, "traveller");
         await onA.StartAsync();
-        await onA.SubmitAsync(BotActivity.Button(await onA.JoinAsync(), "I agree"));
+        await onA.SubmitAsync(BotActivity.Button(await onA.JoinAsync(), "I am 18 or older and agree"));
 
         // B's stream sees what A appends (it polls the store).
         using var socket = new ClientWebSocket();

@@ -44,7 +44,7 @@ public sealed class WebChatIdentityTests : IAsyncLifetime
         var alice = await ParticipantWithAReplyAsync("alice");
         var mallory = new DirectLineClient(host.Client, "mallory");
         await mallory.StartAsync();
-        await mallory.SubmitAsync(BotActivity.Button(await mallory.JoinAsync(), "I agree"));
+        await mallory.SubmitAsync(BotActivity.Button(await mallory.JoinAsync(), "I am 18 or older and agree"));
 
         var answer = await mallory.SendAsync(new JsonObject
         {
@@ -126,7 +126,7 @@ public sealed class WebChatIdentityTests : IAsyncLifetime
     {
         var client = new DirectLineClient(host.Client, name);
         await client.StartAsync();
-        await client.SubmitAsync(BotActivity.Button(await client.JoinAsync(), "I agree"));
+        await client.SubmitAsync(BotActivity.Button(await client.JoinAsync(), "I am 18 or older and agree"));
         await client.SayAsync("respond");
         Assert.Contains("Your reply is saved", BotActivity.Text(await client.SayAsync("That sounds so hard, I'm sorry.")));
         return client;

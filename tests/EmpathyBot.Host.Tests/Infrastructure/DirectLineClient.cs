@@ -27,9 +27,11 @@ public sealed class DirectLineClient(HttpClient http, string name)
     public string Resume { get; private set; } = "";
 
     /// <summary>Starts a conversation as a new participant, or as the one <paramref name="resume"/> names.</summary>
-    public async Task StartAsync(string? resume = null)
+    /// <param name="query">More of the token request's query, as a study link carries it (<c>PROLIFIC_PID=...&amp;STUDY_ID=...</c>).</param>
+    public async Task StartAsync(string? resume = null, string? query = null)
     {
-        var url = resume is null ? "webchat/token" : $"webchat/token?resume={Uri.EscapeDataString(resume)}";
+        var parts = new[] { resume is null ? null : $"resume={Uri.EscapeDataString(resume)}", query }.OfType<string>().ToArray();
+        var url = parts.Length == 0 ? "webchat/token" : "webchat/token?" + string.Join('&', parts);
         using var minted = await http.PostAsync(url, null);
         minted.EnsureSuccessStatusCode();
         var generated = await minted.Content.ReadFromJsonAsync<JsonObject>();

@@ -23,7 +23,7 @@ public sealed class ContenderRepliesTests
         var writer = new DirectLineClient(host.Client, "writer");
         await writer.StartAsync();
         var greeting = await writer.JoinAsync();
-        var menu = await writer.SubmitAsync(BotActivity.Button(greeting, "I agree"));
+        var menu = await writer.SubmitAsync(BotActivity.Button(greeting, "I am 18 or older and agree"));
         var prompt = await writer.SubmitAsync(BotActivity.Button(menu, "Respond to a prompt"));
         Assert.Contains("They say", BotActivity.Text(prompt));
         var saved = await writer.SayAsync("I'm so sorry, that sounds exhausting. Be kind to yourself today.");
@@ -32,7 +32,7 @@ public sealed class ContenderRepliesTests
         var rater = new DirectLineClient(host.Client, "rater");
         await rater.StartAsync();
         var raterGreeting = await rater.JoinAsync();
-        await rater.SubmitAsync(BotActivity.Button(raterGreeting, "I agree"));
+        await rater.SubmitAsync(BotActivity.Button(raterGreeting, "I am 18 or older and agree"));
 
         // Rate until nothing is left; within a few seconds the contenders' replies join the human one.
         var seen = new List<string>();

@@ -54,7 +54,7 @@ public sealed class BetweenSubjectsHostsTests : IAsyncLifetime
         {
             var rater = new DirectLineClient((r % 2 == 0 ? a : b).Client, $"rater{r}");
             await rater.StartAsync();
-            await rater.SubmitAsync(BotActivity.Button(await rater.JoinAsync(), "I agree"));
+            await rater.SubmitAsync(BotActivity.Button(await rater.JoinAsync(), "I am 18 or older and agree"));
             // Two cards (the source's two replies), both of the source assigned with the first, then nothing left.
             var first = await rater.SayAsync("rate");
             await rater.SubmitAsync(BotActivity.Button(first, "Good"));

@@ -42,13 +42,13 @@ public sealed class TwoInstancesTests : IAsyncLifetime
         // The writer talks to A, the rater to B: the study (consent, prompts, replies) is one.
         var writer = new DirectLineClient(a.Client, "writer");
         await writer.StartAsync();
-        await writer.SubmitAsync(BotActivity.Button(await writer.JoinAsync(), "I agree"));
+        await writer.SubmitAsync(BotActivity.Button(await writer.JoinAsync(), "I am 18 or older and agree"));
         await writer.SayAsync("respond");
         Assert.Contains("Your reply is saved", BotActivity.Text(await writer.SayAsync("That sounds so hard, I'm sorry.")));
 
         var rater = new DirectLineClient(a.Client, "rater");
         await rater.StartAsync();
-        await rater.SubmitAsync(BotActivity.Button(await rater.JoinAsync(), "I agree"));
+        await rater.SubmitAsync(BotActivity.Button(await rater.JoinAsync(), "I am 18 or older and agree"));
         var card = await rater.SayAsync("rate");
         Assert.Contains("That sounds so hard", BotActivity.Text(card));
         await rater.SubmitAsync(BotActivity.Button(card, "Good"));
@@ -70,7 +70,7 @@ public sealed class TwoInstancesTests : IAsyncLifetime
     {
         var user = new DirectLineClient(a.Client, "patient");
         await user.StartAsync();
-        await user.SubmitAsync(BotActivity.Button(await user.JoinAsync(), "I agree"));
+        await user.SubmitAsync(BotActivity.Button(await user.JoinAsync(), "I am 18 or older and agree"));
 
         await redis.StopAsync();
         Assert.Equal(HttpStatusCode.ServiceUnavailable, (await a.Client.GetAsync("healthz")).StatusCode);

@@ -48,8 +48,8 @@ public sealed class SlackFlowTests : IAsyncLifetime
         var consent = (await writer.SayAsync("hi", "Nothing is stored until you agree"))!;
         var firstAnswer = watch.Elapsed;
         Assert.Equal("Bearer xoxb-e2e", consent.Authorization);
-        var agreed = await writer.PressAsync(consent, "I agree", "Thank you for taking part");
-        Assert.All(agreed, c => Assert.DoesNotContain("I agree", SlackUser.Buttons(c).Select(b => b["text"]!["text"]!.GetValue<string>())));
+        var agreed = await writer.PressAsync(consent, "I am 18 or older and agree", "Thank you for taking part");
+        Assert.All(agreed, c => Assert.DoesNotContain("I am 18 or older and agree", SlackUser.Buttons(c).Select(b => b["text"]!["text"]!.GetValue<string>())));
 
         await writer.CommandAsync("respond", "They say");
         const string reply = "That sounds really frightening. I'm glad you're safe & sound. Do you want to talk about it?";
@@ -66,7 +66,7 @@ public sealed class SlackFlowTests : IAsyncLifetime
 
         var rater = new SlackUser(host.Client, slack, Secret, "URATER", "DRATER");
         var raterConsent = (await rater.SayAsync("hello", "Nothing is stored until you agree"))!;
-        await rater.PressAsync(raterConsent, "I agree", "Thank you for taking part");
+        await rater.PressAsync(raterConsent, "I am 18 or older and agree", "Thank you for taking part");
         // The pool also holds the baseline contender's replies (and, after a first rating, attention checks):
         // rate those Bad until the person's reply comes up.
         var card = await rater.CommandAsync("rate", "compared to how you would have responded");
@@ -116,7 +116,7 @@ public sealed class SlackFlowTests : IAsyncLifetime
     {
         var user = new SlackUser(host.Client, slack, Secret, "UREPLAY", Dm);
         var consent = (await user.SayAsync("hi", "Nothing is stored until you agree"))!;
-        await user.PressAsync(consent, "I agree", "Thank you for taking part");
+        await user.PressAsync(consent, "I am 18 or older and agree", "Thank you for taking part");
         var command = await new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["command"] = "/empathy", ["text"] = "respond", ["user_id"] = "UREPLAY", ["channel_id"] = Dm, ["trigger_id"] = "t-replay",
@@ -137,7 +137,7 @@ public sealed class SlackFlowTests : IAsyncLifetime
     {
         var user = new SlackUser(host.Client, slack, Secret, "UPRESS", "DPRESS");
         var consent = (await user.SayAsync("hi", "Nothing is stored until you agree"))!;
-        var menu = await user.PressAsync(consent, "I agree", "Thank you for taking part");
+        var menu = await user.PressAsync(consent, "I am 18 or older and agree", "Thank you for taking part");
         var respond = menu.SelectMany(SlackUser.Buttons).First(b => b["text"]!["text"]!.GetValue<string>() == "Respond to a prompt");
         var payload = new JsonObject
         {

@@ -60,13 +60,13 @@ public sealed class OneStoreTests : IDisposable
         var writer = new DirectLineClient(http, "writer");
         await writer.StartAsync();
         var greeting = await writer.JoinAsync();
-        var menu = await writer.SubmitAsync(BotActivity.Button(greeting, "I agree"));
+        var menu = await writer.SubmitAsync(BotActivity.Button(greeting, "I am 18 or older and agree"));
         await writer.SubmitAsync(BotActivity.Button(menu, "Respond to a prompt"));
         Assert.Contains("Your reply is saved", BotActivity.Text(await writer.SayAsync("That sounds hard; I'm here if you want to talk.")));
 
         var rater = new DirectLineClient(http, "rater");
         await rater.StartAsync();
-        await rater.SubmitAsync(BotActivity.Button(await rater.JoinAsync(), "I agree"));
+        await rater.SubmitAsync(BotActivity.Button(await rater.JoinAsync(), "I am 18 or older and agree"));
         var card = await rater.SayAsync("rate");
         Assert.Contains("you rated this reply Good", BotActivity.Text(await rater.SubmitAsync(BotActivity.Button(card, "Good"))));
     }

@@ -1,7 +1,8 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using EmpathyBot.Channels.DirectLine;
 using EmpathyBot.Conversation.Engine;
-using EmpathyBot.Core.Study;
+using EmpathyBot.Core.Ports;
 using EmpathyBot.Host.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -16,16 +17,7 @@ public sealed class ShowResultsTests
 {
     private const string Key = "researcher-key";
 
-    /// <summary>Completion as the protocol will record it: web chat users whose id is listed have completed.</summary>
-    private sealed class Completed(string secret, params string[] userIds) : IStudyCompletion
-    {
-        public HashSet<string> UserIds { get; } = [.. userIds];
-
-        public Task<bool> HasCompletedAsync(string participant, CancellationToken ct) =>
-            Task.FromResult(UserIds.Any(u => ParticipantKeys.Derive(System.Text.Encoding.UTF8.GetBytes(secret), "webchat", u) == participant));
-    }
-
-    private static Task<BotHost> StartAsync(string? showResults, Completed? completed = null)
+    private static Task<BotHost> StartAsync(string? showResults)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -34,7 +26,7 @@ public sealed class ShowResultsTests
             ["Dashboard:AccessKey"] = Key,
         };
         if (showResults is not null) settings["Study:ShowResults"] = showResults;
-        return BotHost.StartAsync(settings, completed is null ? null : b => b.Services.AddSingleton<IStudyCompletion>(completed));
+        return BotHost.StartAsync(settings);
     }
 
     private static async Task<JsonObject> TokenAsync(BotHost host, string? resume = null)
@@ -48,7 +40,7 @@ public sealed class ShowResultsTests
     {
         var client = new DirectLineClient(host.Client, "asker");
         await client.StartAsync();
-        await client.SubmitAsync(BotActivity.Button(await client.JoinAsync(), "I agree"));
+        await client.SubmitAsync(BotActivity.Button(await client.JoinAsync(), "I am 18 or older and agree"));
         return BotActivity.Text(await client.SayAsync("summary"));
     }
 
@@ -78,15 +70,16 @@ public sealed class ShowResultsTests
     [Fact]
     public async Task After_completion_shows_the_links_only_to_a_participant_who_completed()
     {
-        var completed = new Completed("results-secret");
-        await using var host = await StartAsync("afterCompletion", completed);
+        await using var host = await StartAsync("afterCompletion");
 
         var first = await TokenAsync(host);
         Assert.False((bool)first["showResults"]!);
         Assert.Contains("Results are shown once you have completed the study.", await SummaryAnswerAsync(host));
 
-        // The same participant comes back (resume) after completing the study.
-        completed.UserIds.Add((string)first["userId"]!);
+        // The same participant comes back (resume) after completing the study, as the protocol records it.
+        var participant = host.Get<Participants>().KeyOf(DirectLineBot.Channel, (string)first["userId"]!);
+        await host.Get<IParticipantStore>().RecordConsentAsync(participant, DateTimeOffset.UtcNow);
+        await host.Get<IParticipantRecordStore>().RecordCompletionAsync(participant, DateTimeOffset.UtcNow, "DONE");
         var back = await TokenAsync(host, (string)first["resume"]!);
         Assert.Equal((string)first["userId"]!, (string)back["userId"]!);
         Assert.True((bool)back["showResults"]!);

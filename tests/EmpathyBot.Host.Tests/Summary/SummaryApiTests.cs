@@ -117,7 +117,7 @@ public sealed class SummaryApiTests : IAsyncLifetime
         await SeedAsync(host.Get<IStudyStore>(), raters: 0);
         var rater = new DirectLineClient(host.Client, "careless");
         await rater.StartAsync();
-        await rater.SubmitAsync(BotActivity.Button(await rater.JoinAsync(), "I agree"));
+        await rater.SubmitAsync(BotActivity.Button(await rater.JoinAsync(), "I am 18 or older and agree"));
 
         // BotHost keeps Rating:FirstCardGoldRate at 0, so the first card is a real reply; with Rating:GoldRate = 1 every later one is a gold item.
         var first = await rater.SayAsync("rate");
@@ -151,7 +151,7 @@ public sealed class SummaryApiTests : IAsyncLifetime
         // Another participant cannot submit someone else's gold item.
         var other = new DirectLineClient(host.Client, "other");
         await other.StartAsync();
-        await other.SubmitAsync(BotActivity.Button(await other.JoinAsync(), "I agree"));
+        await other.SubmitAsync(BotActivity.Button(await other.JoinAsync(), "I am 18 or older and agree"));
         Assert.Contains("not given to you to rate", BotActivity.Text(await other.SubmitAsync(BotActivity.Button(gold2, "Bad"))));
     }
 
@@ -161,7 +161,7 @@ public sealed class SummaryApiTests : IAsyncLifetime
         await SeedAsync(host.Get<IStudyStore>(), raters: SummaryFlow.MinRatings);
         var viewer = new DirectLineClient(host.Client, "viewer");
         await viewer.StartAsync();
-        await viewer.SubmitAsync(BotActivity.Button(await viewer.JoinAsync(), "I agree"));
+        await viewer.SubmitAsync(BotActivity.Button(await viewer.JoinAsync(), "I am 18 or older and agree"));
 
         var overall = await viewer.SayAsync("summary");
         var text = BotActivity.Text(overall);

@@ -34,7 +34,7 @@ public sealed class AgentsPlaygroundTests(ITestOutputHelper output)
         var consentCard = Card(consent);
         Assert.Contains("Welcome to EmpathyBot", TeamsChat.AllText(consentCard));
 
-        await playground.SubmitAsync(Id(consent), TeamsChat.Action(consentCard, "I agree")["data"]!.AsObject());
+        await playground.SubmitAsync(Id(consent), TeamsChat.Action(consentCard, "I am 18 or older and agree")["data"]!.AsObject());
         var menu = await playground.NextBotMessageAsync(1);
         Assert.Contains("Thank you for taking part", TeamsChat.AllText(Card(menu)));
 

@@ -18,7 +18,7 @@ public sealed class TeamsFlowTests
         var consent = await alex.InstallAsync();
         Assert.Equal("/v3/conversations/a%3Aalex-personal/activities", consent.Path[..consent.Path.LastIndexOf('/')]);
         Assert.Contains("Welcome to EmpathyBot", TeamsChat.AllText(consent.Card));
-        var agree = TeamsChat.Action(consent.Card!, "I agree");
+        var agree = TeamsChat.Action(consent.Card!, "I am 18 or older and agree");
         Assert.Equal("Action.Submit", agree["type"]!.GetValue<string>());
 
         var menu = await alex.SubmitAsync(agree["data"]!.AsObject(), consent.Id);

@@ -46,7 +46,7 @@ public sealed class TeamsSecurityTests
         await using var host = await BotHost.StartAsync(settings);
         var slackUser = new SlackUser(host.Client, slack, secret, "UVICTIM", "DVICTIM");
         var consent = (await slackUser.SayAsync("hi", "Nothing is stored until you agree"))!;
-        await slackUser.PressAsync(consent, "I agree", "Thank you for taking part");
+        await slackUser.PressAsync(consent, "I am 18 or older and agree", "Thank you for taking part");
         var slackKey = host.Get<Participants>().KeyOf(new Turn("slack", "UVICTIM", "DVICTIM", TurnKind.Message, null));
         Assert.NotNull(await host.Get<IParticipantStore>().GetConsentAsync(slackKey));
 

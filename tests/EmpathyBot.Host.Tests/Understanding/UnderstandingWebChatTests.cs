@@ -59,7 +59,7 @@ public sealed partial class UnderstandingWebChatTests
         var chat = new DirectLineClient(host.Client, "quiz-taker");
         await chat.StartAsync();
         var greeting = await chat.JoinAsync();
-        var menu = await chat.SubmitAsync(BotActivity.Button(greeting, "I agree"));
+        var menu = await chat.SubmitAsync(BotActivity.Button(greeting, "I am 18 or older and agree"));
 
         var first = await chat.SubmitAsync(BotActivity.Button(menu, "Quiz"));
         var firstText = BotActivity.Text(first);
@@ -131,7 +131,7 @@ public sealed partial class UnderstandingWebChatTests
         });
         var chat = new DirectLineClient(host.Client, "quiz-taker");
         await chat.StartAsync();
-        await chat.SubmitAsync(BotActivity.Button(await chat.JoinAsync(), "I agree"));
+        await chat.SubmitAsync(BotActivity.Button(await chat.JoinAsync(), "I am 18 or older and agree"));
 
         await chat.SayAsync("quiz");
         IReadOnlyList<JsonObject> result = [];
