@@ -62,6 +62,8 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IUnderstandingStore>(sp => sp.GetRequiredService<IStudyStore>());
         services.AddSingleton<IDirectLineStore>(sp => sp.GetRequiredService<IStudyStore>());
         services.AddSingleton<IPeopleReleaseStore>(sp => sp.GetRequiredService<IStudyStore>());
+        services.AddSingleton<ICardTimingStore>(sp => sp.GetRequiredService<IStudyStore>());
+        services.AddSingleton<IIntegrityStore>(Publishing<IIntegrityStore>);
         return services;
     }
 
