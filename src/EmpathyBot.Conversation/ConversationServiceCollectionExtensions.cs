@@ -1,9 +1,11 @@
 using EmpathyBot.Conversation.Engine;
 using EmpathyBot.Conversation.Flows;
+using EmpathyBot.Conversation.Integrity;
 using EmpathyBot.Services;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace EmpathyBot.Conversation;
 
@@ -14,6 +16,8 @@ public static class ConversationServiceCollectionExtensions
     {
         services.AddOptions<StudyOptions>().Bind(configuration.GetSection(StudyOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<RatingOptions>().Bind(configuration.GetSection(RatingOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<QualityOptions>().Bind(configuration.GetSection(QualityOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RatingOptions>, RatingOptionsRules>());
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<Participants>();
         services.AddSingleton<StateAccessor>();
@@ -21,6 +25,9 @@ public static class ConversationServiceCollectionExtensions
         services.AddSingleton<RespondFlow>();
         services.AddSingleton<GoldItems>();
         services.AddSingleton<RateFlow>();
+        services.AddSingleton<ReplyChecks>();
+        services.AddSingleton<CardClock>();
+        services.AddSingleton<AuthorGuessFlow>();
         services.AddSingleton<SummaryFlow>();
         services.AddSingleton<ForgetFlow>();
         services.AddEmpathyBotServices(configuration);

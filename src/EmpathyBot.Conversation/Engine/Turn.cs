@@ -15,6 +15,8 @@ public enum TurnKind
 /// </summary>
 /// <param name="Channel">"webchat", "msteams", "slack", ... — part of the participant key.</param>
 /// <param name="UserId">The channel's raw user id; the engine hashes it and never stores it.</param>
+/// <param name="Pasted">The client reports that text was pasted into its send box for this message. Self-reported: it can
+/// only flag a reply, never clear one.</param>
 public sealed record Turn(
     string Channel,
     string UserId,
@@ -22,4 +24,5 @@ public sealed record Turn(
     TurnKind Kind,
     string? Text,
     IReadOnlyDictionary<string, string>? Value = null,
-    string? ActivityId = null);
+    string? ActivityId = null,
+    bool Pasted = false);
