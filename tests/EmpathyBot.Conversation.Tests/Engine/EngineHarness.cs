@@ -16,17 +16,24 @@ public sealed class EngineHarness : IAsyncDisposable
     private readonly string directory = Directory.CreateTempSubdirectory("empathybot-engine-").FullName;
 
     /// <param name="goldRate">Rating:GoldRate and Rating:FirstCardGoldRate: 0 (no attention checks) or 1 (only checks) keeps cards predictable.</param>
-    public EngineHarness(int targetPerReply = 3, int goldRate = 0)
+    /// <param name="settings">More settings. The speed checks are off unless given here: the harness answers at machine speed.</param>
+    /// <param name="time">The clock of the store and the engine (the system clock when null).</param>
+    public EngineHarness(int targetPerReply = 3, int goldRate = 0, IReadOnlyDictionary<string, string?>? settings = null, TimeProvider? time = null)
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        var values = new Dictionary<string, string?>
         {
             ["Study:ParticipantSecret"] = "test-secret",
             ["Rating:TargetPerReply"] = targetPerReply.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Rating:GoldRate"] = goldRate.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Rating:FirstCardGoldRate"] = goldRate.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        }).Build();
-        Store = new SqliteStudyStore(directory);
+            ["Rating:MinSecondsPerCard"] = "0",
+            ["Quality:MaxCharsPerSecond"] = "0",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) values[key] = value;
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
+        Store = new SqliteStudyStore(directory, time);
         services = new ServiceCollection()
+            .AddSingleton(time ?? TimeProvider.System)
             .AddLogging()
             .AddSingleton<IStudyStore>(Store)
             .AddStudyStorePorts()
