@@ -115,7 +115,9 @@ internal static class RedisIntegrityScripts
     // ARGV: P, replyId, rater, guess, at -> 2 recorded, 1 already guessed, 0 not rated
     public const string RecordAuthorGuess = RedisScripts.Library + """
         if redis.call('HEXISTS', P .. 'ratings:' .. ARGV[2], ARGV[3]) == 0 then return 0 end
-        return redis.call('HSETNX', P .. 'guesses', ARGV[2] .. '|' .. ARGV[3], ARGV[4] .. '|' .. ARGV[5]) + 1
+        if redis.call('HSETNX', P .. 'guesses', ARGV[2] .. '|' .. ARGV[3], ARGV[4] .. '|' .. ARGV[5]) == 0 then return 1 end
+        publish('CountersChanged', nil, nil, nil, nil, ARGV[5])
+        return 2
         """;
 
     // ARGV: P -> {excluded-reasons flat, excluded raters, straight-lining exclusions,

@@ -202,6 +202,22 @@ public sealed class IntegrityFlowTests
         Assert.Null(appraisal[1].AnsweredAt);
     }
 
+    [Theory]
+    [InlineData("Rating:StraightLineRun", "1", "Rating:StraightLineRun")]
+    [InlineData("Quality:DuplicateThreshold", "0", "DuplicateThreshold")]
+    [InlineData("Quality:MaxCharsPerSecond", "-1", "MaxCharsPerSecond")]
+    [InlineData("Rating:MinSecondsPerCard", "-1", "MinSecondsPerCard")]
+    public async Task A_bad_integrity_setting_stops_start_up_with_its_name(string key, string value, string named)
+    {
+        await using var h = new EngineHarness(settings: new Dictionary<string, string?> { [key] = value });
+        var error = Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(() =>
+        {
+            _ = h.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<RatingOptions>>().Value;
+            _ = h.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Conversation.Integrity.QualityOptions>>().Value;
+        });
+        Assert.Contains(named, error.Message);
+    }
+
     private static string RepositoryRoot()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
