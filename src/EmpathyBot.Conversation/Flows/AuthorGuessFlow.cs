@@ -11,8 +11,9 @@ namespace EmpathyBot.Conversation.Flows;
 /// With <see cref="RatingOptions.AskAuthorGuess"/>, the message after a rating asks who the rater thinks wrote the reply.
 /// A guess counts only for a reply the rater has rated from their own card, once; after an attention check the same
 /// question is asked (so the cards stay alike) and the answer is not stored, as such a card has no author to guess.
+/// With <see cref="RatingOptions.RevealSource"/> the author is revealed after the guess, not before it.
 /// </summary>
-public sealed class AuthorGuessFlow(IRatingStore ratings, IIntegrityStore integrity, IOptions<RatingOptions> options, TimeProvider clock)
+public sealed class AuthorGuessFlow(IRatingStore ratings, IReplyStore replies, IIntegrityStore integrity, IOptions<RatingOptions> options, TimeProvider clock)
 {
     public const string Question = "Who do you think wrote this reply?";
 
@@ -47,11 +48,14 @@ public sealed class AuthorGuessFlow(IRatingStore ratings, IIntegrityStore integr
 
         return await integrity.RecordAuthorGuessAsync(new AuthorGuess(participant, replyId, guess!, clock.GetUtcNow()), ct) switch
         {
-            AuthorGuessOutcome.Recorded => Say("Thanks for your answer.", Tone.Good),
+            AuthorGuessOutcome.Recorded => Say("Thanks for your answer." + await RevealAsync(replyId, ct), Tone.Good),
             AuthorGuessOutcome.AlreadyGuessed => Say("You already answered that for this reply; your first answer stands."),
             _ => Say("Please rate the reply first; your answer was not stored."),
         };
     }
+
+    private async Task<string> RevealAsync(string replyId, CancellationToken ct) =>
+        options.Value.RevealSource && await replies.GetReplyAsync(replyId, ct) is { } reply ? $" It was written by {SourceNames.Describe(reply.Source)}." : "";
 
     private static TurnResult Say(string text, Tone tone = Tone.Normal) => new([], new Message(text, [new Paragraph(text, tone)],
     [

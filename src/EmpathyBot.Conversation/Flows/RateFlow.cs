@@ -59,7 +59,7 @@ public sealed class RateFlow(IRatingStore ratings, IReplyStore replies, IPromptS
         return (await integrity.AddCheckedRatingAsync(new Rating(replyId, participant, value, clock.GetUtcNow()), rules, ct)).Outcome switch
         {
             RatingOutcome.Recorded => new TurnResult([], guesses.AfterRating(replyId,
-                Thanks(value, options.Value.RevealSource ? $" It was written by {SourceNames.Describe(reply.Source)}." : ""))),
+                Thanks(value, options.Value.RevealSource && !options.Value.AskAuthorGuess ? $" It was written by {SourceNames.Describe(reply.Source)}." : ""))),
             RatingOutcome.AlreadyRated => AlreadyRated(),
             RatingOutcome.NotOffered => NotOffered(),
             _ => NoLongerInStudy(),

@@ -138,18 +138,22 @@ public sealed class IntegrityFlowTests
     [Fact]
     public async Task With_author_guesses_on_the_thanks_asks_who_wrote_it_and_the_guess_counts_once()
     {
-        await using var h = await StudyAsync(new() { ["Rating:AskAuthorGuess"] = "true" });
+        await using var h = await StudyAsync(new() { ["Rating:AskAuthorGuess"] = "true", ["Rating:RevealSource"] = "true" });
         await h.Store.AddReplyAsync(new Reply("m-1", "p1", "gpt", "first model reply", null, T0));
 
         var card = await h.SayAsync("bob", "rate");
         clock.Advance(TimeSpan.FromSeconds(5));
         var thanks = await h.PressAsync("bob", EngineHarness.Button(card, "Good"));
         Assert.Contains(AuthorGuessFlow.Question, EngineHarness.Text(thanks));
+        // The author is revealed only after the guess, never before it.
+        Assert.DoesNotContain("written by", EngineHarness.Text(thanks));
         var ai = EngineHarness.Button(thanks, "An AI");
         Assert.NotNull(EngineHarness.Button(thanks, "A person"));
         Assert.NotNull(EngineHarness.Button(thanks, "Not sure"));
 
-        Assert.Contains("Thanks for your answer", EngineHarness.Text(await h.PressAsync("bob", ai)));
+        var answered = EngineHarness.Text(await h.PressAsync("bob", ai));
+        Assert.Contains("Thanks for your answer", answered);
+        Assert.Contains("written by", answered);
         Assert.Contains("first answer stands", EngineHarness.Text(await h.PressAsync("bob", EngineHarness.Button(thanks, "A person"))));
         // Somebody else pressing bob's button stores nothing.
         Assert.Contains("not given to you", EngineHarness.Text(await h.PressAsync("ann", ai)));
