@@ -1,5 +1,6 @@
 using EmpathyBot.Conversation.Engine;
 using EmpathyBot.Conversation.Flows;
+using EmpathyBot.Conversation.Integrity;
 using EmpathyBot.Services;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,6 +17,8 @@ public static class ConversationServiceCollectionExtensions
         services.AddOptions<StudyOptions>().Bind(configuration.GetSection(StudyOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IValidateOptions<StudyOptions>, StudyOptionsValidator>();
         services.AddOptions<RatingOptions>().Bind(configuration.GetSection(RatingOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<QualityOptions>().Bind(configuration.GetSection(QualityOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RatingOptions>, RatingOptionsRules>());
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<Participants>();
         services.AddSingleton<StateAccessor>();
@@ -24,6 +27,9 @@ public static class ConversationServiceCollectionExtensions
         services.AddSingleton<GoldItems>();
         services.AddSingleton<RatingPool>();
         services.AddSingleton<RateFlow>();
+        services.AddSingleton<ReplyChecks>();
+        services.AddSingleton<CardClock>();
+        services.AddSingleton<AuthorGuessFlow>();
         services.AddSingleton<SummaryFlow>();
         services.AddSingleton<ForgetFlow>();
         services.AddEmpathyBotServices(configuration);

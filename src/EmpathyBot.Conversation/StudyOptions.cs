@@ -79,4 +79,15 @@ public sealed class RatingOptions
     public string Design { get; set; } = MixedDesign;
 
     public bool IsBetweenSubjects => string.Equals(Design, BetweenSubjectsDesign, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>A rating given sooner than this many seconds after its card was shown is stored, flagged tooFast and not counted; 0 = off.</summary>
+    [Range(0.0, 600.0)]
+    public double MinSecondsPerCard { get; set; } = 2;
+
+    /// <summary>A rater whose last this-many ratings are all the same value is excluded (straight-lining); 0 = off, else at least 2.</summary>
+    [Range(0, 1000)]
+    public int StraightLineRun { get; set; } = 15;
+
+    /// <summary>After each rating, ask who the rater thinks wrote the reply (a person, an AI, not sure).</summary>
+    public bool AskAuthorGuess { get; set; }
 }

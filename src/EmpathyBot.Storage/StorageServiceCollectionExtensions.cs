@@ -65,6 +65,8 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<ISourceAssignmentStore>(sp => sp.GetRequiredService<IStudyStore>());
         services.AddSingleton<IParticipantRecordStore>(sp => sp.GetRequiredService<IStudyStore>());
         services.AddSingleton<IParticipantActivityStore>(sp => sp.GetRequiredService<IStudyStore>());
+        services.AddSingleton<ICardTimingStore>(sp => sp.GetRequiredService<IStudyStore>());
+        services.AddSingleton<IIntegrityStore>(Publishing<IIntegrityStore>);
         return services;
     }
 

@@ -5,6 +5,7 @@ using EmpathyBot.Cli;
 using EmpathyBot.Cli.Commands;
 using EmpathyBot.Core.Appraisal;
 using EmpathyBot.Core.Interchange;
+using EmpathyBot.Core.Integrity;
 using EmpathyBot.Core.Ports;
 using EmpathyBot.Core.Study;
 using EmpathyBot.Storage;
@@ -26,7 +27,7 @@ public sealed class ExportCommandTests : IDisposable
     private static readonly string[] Tables =
     [
         "prompts", "replies", "ratings", "rating_offers", "source_assignments", "attention_checks", "understanding_answers",
-        "understanding_tests", "appraisal_answers", "participants",
+        "understanding_tests", "appraisal_answers", "participants", "card_timings", "reply_checks", "rating_flags", "author_guesses",
     ];
 
     private readonly DirectoryInfo dir = Directory.CreateTempSubdirectory("empathybot-export-cli-");
@@ -72,6 +73,29 @@ public sealed class ExportCommandTests : IDisposable
             ["prompts"] = prompts, ["replies"] = 3, ["ratings"] = 3, ["rating_offers"] = 1, ["source_assignments"] = 1, ["attention_checks"] = 1,
             ["understanding_answers"] = 2, ["understanding_tests"] = 1, ["appraisal_answers"] = 1,
             ["participants"] = 4, // alice, bob, carol, dan
+            ["card_timings"] = 0, ["reply_checks"] = 0, ["rating_flags"] = 0, ["author_guesses"] = 0,
+        };
+    }
+
+    /// <summary>
+    /// Adds a pasted reply with its check, and a rating given too fast with the rater's guess of its author; returns the
+    /// row counts <see cref="SeedAsync"/>'s become.
+    /// </summary>
+    private async Task<Dictionary<string, long>> SeedIntegrityAsync(Dictionary<string, long> expected)
+    {
+        await using var services = CliRun.Services(new Dictionary<string, string?> { ["Storage:DataDirectory"] = Store });
+        var store = services.GetRequiredService<IStudyStore>();
+        await store.CardShownAsync("p_alice", CardKinds.Reply, "p2", T0);
+        await store.AddCheckedReplyAsync(new Reply("h2", "p2", Sources.Human, "pasted, \"quoted\"", "p_alice", T0.AddSeconds(9), ExclusionReasons.Pasted),
+            new ReplyCheck("h2", "p_alice", "p2", T0, T0.AddSeconds(9), 9, 2, true, 0.25, "m1", [ExclusionReasons.Pasted]));
+        var card = await store.NextReplyToRateAsync("p_erin", 5);
+        await store.CardShownAsync("p_erin", CardKinds.Rating, card!.Id, T0);
+        await store.AddCheckedRatingAsync(new Rating(card.Id, "p_erin", RatingValue.Good, T0.AddSeconds(1)), new RatingRules(2, 15));
+        await store.RecordAuthorGuessAsync(new AuthorGuess("p_erin", card.Id, AuthorGuesses.Ai, T0.AddSeconds(3)));
+        return new Dictionary<string, long>(expected)
+        {
+            ["replies"] = 4, ["ratings"] = 4, ["rating_offers"] = 2, ["participants"] = 5,
+            ["card_timings"] = 2, ["reply_checks"] = 1, ["rating_flags"] = 1, ["author_guesses"] = 1,
         };
     }
 
@@ -81,15 +105,15 @@ public sealed class ExportCommandTests : IDisposable
     [InlineData("parquet")]
     public async Task Every_table_reads_back_against_its_own_datapackage(string format)
     {
-        var expected = await SeedAsync();
+        var expected = await SeedIntegrityAsync(await SeedAsync());
         var target = Path.Combine(dir.FullName, "out");
 
         var (exit, output, error) = Run("export", target, "--format", format);
 
         Assert.True(exit == 0, error);
-        Assert.Contains("Exported 10 tables", output);
+        Assert.Contains("Exported 14 tables", output);
         // Progress goes to stderr, table by table, so stdout keeps only the result.
-        Assert.Contains("tables: 10/10 (100%)", error);
+        Assert.Contains("tables: 14/14 (100%)", error);
         Assert.DoesNotContain("tables:", output);
         using var package = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(target, "datapackage.json")));
         Assert.Equal("tabular-data-package", package.RootElement.GetProperty("profile").GetString());
@@ -138,6 +162,23 @@ public sealed class ExportCommandTests : IDisposable
         var participants = (await File.ReadAllTextAsync(Path.Combine(target, "participants.csv"))).Split('\n');
         Assert.Contains(participants, l => l.StartsWith("p_alice,2026-03-01T12:00:00.000000Z,2026-03-01T12:00:00.000000Z,2026-03-01T12:00:00.000000Z,1,0,0,0,1,1,1", StringComparison.Ordinal));
         Assert.Contains(participants, l => l.StartsWith("p_carol,,2026-03-01T14:00:00.000000Z,2026-03-01T14:00:00.000000Z,0,1,", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Integrity_tables_carry_times_flags_and_guesses()
+    {
+        await SeedIntegrityAsync(await SeedAsync());
+        var target = Path.Combine(dir.FullName, "out");
+        Assert.Equal(0, Run("export", target).Exit);
+
+        var timings = await File.ReadAllTextAsync(Path.Combine(target, "card_timings.csv"));
+        Assert.Contains("p_alice,reply,p2,2026-03-01T12:00:00.000000Z,2026-03-01T12:00:09.000000Z,9", timings);
+        Assert.Contains(",2026-03-01T12:00:00.000000Z,2026-03-01T12:00:01.000000Z,1", timings);
+        var checks = await File.ReadAllTextAsync(Path.Combine(target, "reply_checks.csv"));
+        Assert.Contains("h2,p_alice,p2,2026-03-01T12:00:00.000000Z,2026-03-01T12:00:09.000000Z,9,2,true,0.25,m1,pasted", checks);
+        Assert.Contains(",p_erin,tooFast,1", await File.ReadAllTextAsync(Path.Combine(target, "rating_flags.csv")));
+        Assert.Contains("p_erin,", await File.ReadAllTextAsync(Path.Combine(target, "author_guesses.csv")));
+        Assert.Contains(",ai,2026-03-01T12:00:03.000000Z", await File.ReadAllTextAsync(Path.Combine(target, "author_guesses.csv")));
     }
 
     [Fact]

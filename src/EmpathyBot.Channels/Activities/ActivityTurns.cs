@@ -20,7 +20,7 @@ public static class ActivityTurns
             case ActivityTypes.Message:
                 var value = Flatten(activity.Value);
                 // An empty message still gets an answer (e.g. "your reply was empty"), never silence.
-                return new Turn(channel, user, conversation, TurnKind.Message, activity.Text?.Trim() ?? "", value, activity.Id);
+                return new Turn(channel, user, conversation, TurnKind.Message, activity.Text?.Trim() ?? "", value, activity.Id, Pasted: Pasted(activity.ChannelData));
 
             case ActivityTypes.ConversationUpdate:
                 // Greet when somebody other than the bot joins (Web Chat sends this on connect).
@@ -37,6 +37,13 @@ public static class ActivityTurns
                 return null;
         }
     }
+
+    /// <summary>
+    /// The built-in page sets <c>channelData.pasted</c> when text was pasted into its send box. The client says so itself:
+    /// true flags the reply, anything else (absent, false, another type) proves nothing and flags nothing.
+    /// </summary>
+    public static bool Pasted(JsonNode? channelData) =>
+        channelData is JsonObject data && data["pasted"] is JsonValue flag && flag.GetValueKind() == JsonValueKind.True;
 
     /// <summary>Card data arrives as a JSON object (Action.Submit merges inputs into it); the engine takes strings.</summary>
     public static IReadOnlyDictionary<string, string>? Flatten(JsonNode? value)

@@ -5,7 +5,7 @@ namespace EmpathyBot.Conversation.Engine;
 /// <param name="Page">Which card of the step is open; each card asks <see cref="PageSize"/> items.</param>
 /// <param name="Answers">This step's answers from earlier cards (index = item number - 1), null where not yet given.</param>
 public sealed record AppraisalProgress(
-    string Step, string? Set = null, string? SituationId = null, IReadOnlyList<int>? Before = null, int Page = 0, IReadOnlyList<int?>? Answers = null)
+    string Step, string? Set = null, string? SituationId = null, IReadOnlyList<int>? Before = null, int Page = 0, IReadOnlyList<int?>? Answers = null, string? PassId = null)
 {
     public const string BeforeStep = "before";
     public const string AfterStep = "after";

@@ -17,6 +17,9 @@ public static class Commands
     /// <summary>Button only: the participant confirmed "forget me".</summary>
     public const string ForgetConfirmed = "forget confirmed";
 
+    /// <summary>Button only: the rater's guess of who wrote the reply they just rated.</summary>
+    public const string Guess = "guess";
+
     /// <summary>Button only: the participant chose not to be forgotten after all.</summary>
     public const string Keep = "keep";
 

@@ -17,7 +17,9 @@ public sealed class ConversationEngine(
     AppraisalFlow appraisal,
     UnderstandingFlow understanding,
     ProtocolGuide protocol,
-    ResultsAccess results) : IConversationEngine
+    ResultsAccess results,
+    AuthorGuessFlow guesses,
+    CardClock cards) : IConversationEngine
 {
     public async Task<TurnResult> HandleAsync(Turn turn, CancellationToken ct = default)
     {
@@ -62,6 +64,8 @@ public sealed class ConversationEngine(
                 return await AdvanceAsync(respond.StartAsync(participant, ct));
             case Commands.Rate when turn.Value?.ContainsKey(ActionKeys.Reply) == true:
                 return await rate.SubmitAsync(participant, turn.Value[ActionKeys.Reply], turn.Value.GetValueOrDefault(ActionKeys.Rating), ct);
+            case Commands.Guess when action is not null:
+                return await guesses.SubmitAsync(participant, turn.Value!.GetValueOrDefault(ActionKeys.Reply), turn.Value!.GetValueOrDefault(ActionKeys.Guess), ct);
             case Commands.Rate:
                 await ClearAsync(participant, state, version, ct);
                 return await rate.NextAsync(participant, ct);
@@ -97,7 +101,7 @@ public sealed class ConversationEngine(
         // Typed text answers whatever the participant is in the middle of.
         if (action is null && state.Appraisal is { } progress) return await AdvanceAsync(appraisal.SubmitAsync(participant, progress, null, turn.Text, ct));
         if (action is null && state.Understanding is { } open) return await AdvanceAsync(understanding.SubmitAsync(participant, open, null, turn.Text, ct));
-        if (action is null && state.AwaitingReplyTo is { } promptId) return await AdvanceAsync(respond.SubmitAsync(participant, promptId, turn.Text, ct));
+        if (action is null && state.AwaitingReplyTo is { } promptId) return await AdvanceAsync(respond.SubmitAsync(participant, promptId, turn.Text, ct, turn.Pasted));
 
         return TurnResult.Of(action is null
             ? Menu.WithMenu("I did not understand that. Type respond, rate, quiz, appraisal, summary, help or forget me, or use a button.")
@@ -108,6 +112,7 @@ public sealed class ConversationEngine(
         {
             var (result, next) = await step;
             await states.SaveAsync(participant, next, version, ct);
+            await cards.ShownAsync(participant, next, ct);
             return result;
         }
     }

@@ -16,6 +16,8 @@ public enum TurnKind
 /// <param name="Channel">"webchat", "msteams", "slack", ... — part of the participant key.</param>
 /// <param name="UserId">The channel's raw user id; the engine hashes it and never stores it.</param>
 /// <param name="Recruitment">The recruiting panel's ids the participant arrived with (web chat only); stored with them once they consent.</param>
+/// <param name="Pasted">The client reports that text was pasted into its send box for this message. Self-reported: it can
+/// only flag a reply, never clear one.</param>
 public sealed record Turn(
     string Channel,
     string UserId,
@@ -24,4 +26,5 @@ public sealed record Turn(
     string? Text,
     IReadOnlyDictionary<string, string>? Value = null,
     string? ActivityId = null,
-    EmpathyBot.Core.Ports.ExternalIds? Recruitment = null);
+    EmpathyBot.Core.Ports.ExternalIds? Recruitment = null,
+    bool Pasted = false);

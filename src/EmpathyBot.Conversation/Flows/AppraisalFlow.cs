@@ -6,6 +6,7 @@ using EmpathyBot.Core.Appraisal;
 using EmpathyBot.Core.Study;
 using EmpathyBot.Core.Summary;
 using EmpathyBot.Core.Ports;
+using EmpathyBot.Core.Integrity;
 
 namespace EmpathyBot.Conversation.Flows;
 
@@ -13,7 +14,7 @@ namespace EmpathyBot.Conversation.Flows;
 /// EmotionBench's appraisal for people: the 20 PANAS items for how they feel now, then again after imagining one
 /// situation; they see their PA/NA change beside people's average and each contender's for that emotion.
 /// </summary>
-public sealed class AppraisalFlow(AppraisalData data, IAppraisalStore store, TimeProvider clock)
+public sealed class AppraisalFlow(AppraisalData data, IAppraisalStore store, TimeProvider clock, CardClock cards)
 {
     public const string StepKey = "step";
     public const string PageKey = "page";
@@ -28,7 +29,7 @@ public sealed class AppraisalFlow(AppraisalData data, IAppraisalStore store, Tim
                 ParticipantState.Idle);
         }
 
-        var progress = new AppraisalProgress(AppraisalProgress.BeforeStep, data.DefaultSet);
+        var progress = new AppraisalProgress(AppraisalProgress.BeforeStep, data.DefaultSet, PassId: Guid.NewGuid().ToString("N")[..16]);
         return (TurnResult.Of(Card(progress, null, null, null)), new ParticipantState(Appraisal: progress));
     }
 
@@ -64,17 +65,19 @@ public sealed class AppraisalFlow(AppraisalData data, IAppraisalStore store, Tim
         if (progress.Step == AppraisalProgress.BeforeStep)
         {
             await store.AddAppraisalAnswerAsync(Answer(participant, AppraisalConditions.Default, null, progress.Set, answers, score), ct);
+            await cards.AnsweredAsync(participant, CardKinds.Appraisal, CardClock.AppraisalItem(progress), ct);
             var bank = await data.GetSetAsync(progress.Set, ct);
             if (bank is null || bank.Situations.Count == 0)
                 return (TurnResult.Of(Menu.WithMenu("Thanks. The situation set is no longer available, so the check stops here.")), ParticipantState.Idle);
             var chosen = bank.Situations[Random.Shared.Next(bank.Situations.Count)];
-            var after = new AppraisalProgress(AppraisalProgress.AfterStep, progress.Set, chosen.Id, answers);
+            var after = new AppraisalProgress(AppraisalProgress.AfterStep, progress.Set, chosen.Id, answers, PassId: progress.PassId);
             return Ask(after, chosen, null, null);
         }
 
         if (situation is null)
             return (TurnResult.Of(Menu.WithMenu("That situation is no longer part of the study, so your answers were not stored.")), ParticipantState.Idle);
         await store.AddAppraisalAnswerAsync(Answer(participant, AppraisalConditions.Evoked, situation, progress.Set, answers, score), ct);
+        await cards.AnsweredAsync(participant, CardKinds.Appraisal, CardClock.AppraisalItem(progress), ct);
         var before = progress.Before is { Count: PanasScale.ItemCount } b ? data.Scale.Score(b) : null;
         return (TurnResult.Of(await ResultAsync(situation, before, score, ct)), ParticipantState.Idle);
     }

@@ -1,7 +1,9 @@
 using EmpathyBot.Conversation.Engine;
+using EmpathyBot.Conversation.Integrity;
 using EmpathyBot.Conversation.Messages;
 using EmpathyBot.Core.Study;
 using EmpathyBot.Core.Ports;
+using EmpathyBot.Core.Integrity;
 using Microsoft.Extensions.Options;
 
 namespace EmpathyBot.Conversation.Flows;
@@ -12,7 +14,8 @@ namespace EmpathyBot.Conversation.Flows;
 /// card is a gold item at <see cref="RatingOptions.FirstCardGoldRate"/>, later ones at <see cref="RatingOptions.GoldRate"/>;
 /// raters who fail <see cref="RatingOptions.GoldFailuresToExclude"/> of them are excluded from the summary.
 /// </summary>
-public sealed class RateFlow(IRatingStore ratings, IReplyStore replies, IPromptStore prompts, IQualityStore raters, IOptions<RatingOptions> options, GoldItems gold, TimeProvider clock, RatingPool pool)
+public sealed class RateFlow(IRatingStore ratings, IReplyStore replies, IPromptStore prompts, IQualityStore raters, IOptions<RatingOptions> options, GoldItems gold, TimeProvider clock,
+    RatingPool pool, IIntegrityStore integrity, ICardTimingStore timings, AuthorGuessFlow guesses)
 {
     private const string NothingLeft = "There is nothing left for you to rate right now. Thank you! Try again later, or write a reply yourself.";
 
@@ -26,6 +29,7 @@ public sealed class RateFlow(IRatingStore ratings, IReplyStore replies, IPromptS
         var prompt = reply is null ? null : await prompts.GetPromptAsync(reply.PromptId, ct);
         if (reply is null || prompt is null) return TurnResult.Of(Menu.WithMenu(NothingLeft));
 
+        await timings.CardShownAsync(participant, CardKinds.Rating, goldId ?? reply.Id, clock.GetUtcNow(), ct);
         return TurnResult.Of(Card(prompt, goldId is null ? reply : gold.Issue(goldId, prompt.Id, clock.GetUtcNow())));
     }
 
@@ -49,9 +53,12 @@ public sealed class RateFlow(IRatingStore ratings, IReplyStore replies, IPromptS
 
         var reply = await replies.GetReplyAsync(replyId, ct);
         if (reply is null) return NoLongerInStudy();
-        return await ratings.AddOfferedRatingAsync(new Rating(replyId, participant, value, clock.GetUtcNow()), ct) switch
+        // Too fast or completing a straight line, the rating is stored and the rater thanked as usual: telling them would teach them to evade.
+        var rules = RatingOptionsRules.Of(options.Value);
+        return (await integrity.AddCheckedRatingAsync(new Rating(replyId, participant, value, clock.GetUtcNow()), rules, ct)).Outcome switch
         {
-            RatingOutcome.Recorded => new TurnResult([], Thanks(value, options.Value.RevealSource ? $" It was written by {SourceNames.Describe(reply.Source)}." : "")),
+            RatingOutcome.Recorded => new TurnResult([], guesses.AfterRating(replyId,
+                Thanks(value, options.Value.RevealSource && !options.Value.AskAuthorGuess ? $" It was written by {SourceNames.Describe(reply.Source)}." : ""))),
             RatingOutcome.AlreadyRated => AlreadyRated(),
             RatingOutcome.NotOffered => NotOffered(),
             _ => NoLongerInStudy(),
@@ -68,11 +75,13 @@ public sealed class RateFlow(IRatingStore ratings, IReplyStore replies, IPromptS
     private async Task<TurnResult> GoldAnsweredAsync(string participant, string checkId, RatingValue value, CancellationToken ct)
     {
         var passed = value == RatingValue.Bad;
-        var outcome = await raters.RecordAttentionCheckAsync(
-            new AttentionCheck(participant, checkId, passed, clock.GetUtcNow()), options.Value.GoldFailuresToExclude, ct);
+        var check = new AttentionCheck(participant, checkId, passed, clock.GetUtcNow());
+        var outcome = await raters.RecordAttentionCheckAsync(check, options.Value.GoldFailuresToExclude, ct);
         if (!outcome.Recorded) return AlreadyRated();
+        await timings.CardAnsweredAsync(participant, CardKinds.Rating, checkId, check.At, ct);
         // Blind by default: a check answers like any card, so raters cannot learn which cards are checks.
-        return new TurnResult([], Thanks(value, options.Value.RevealSource ? " That one was an attention check: a reply that does not answer what was said." : ""));
+        var reveal = options.Value.RevealSource && !options.Value.AskAuthorGuess;
+        return new TurnResult([], guesses.AfterRating(checkId, Thanks(value, reveal ? " That one was an attention check: a reply that does not answer what was said." : "")));
     }
 
     private static TurnResult AlreadyRated() =>

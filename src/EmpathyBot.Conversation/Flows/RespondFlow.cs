@@ -1,4 +1,5 @@
 using EmpathyBot.Conversation.Engine;
+using EmpathyBot.Conversation.Integrity;
 using EmpathyBot.Conversation.Messages;
 using EmpathyBot.Core.Study;
 using EmpathyBot.Core.Ports;
@@ -10,10 +11,10 @@ namespace EmpathyBot.Conversation.Flows;
 /// <summary>Shows a prompt (emotion hidden) and takes the participant's own empathetic reply.</summary>
 public sealed class RespondFlow(
     IPromptStore prompts,
-    IReplyStore replies,
     IReplyScheduler scheduler,
     IOptions<StudyOptions> options,
-    TimeProvider clock)
+    TimeProvider clock,
+    ReplyChecks checks)
 {
     public async Task<(TurnResult Result, ParticipantState State)> StartAsync(string participant, CancellationToken ct)
     {
@@ -34,7 +35,7 @@ public sealed class RespondFlow(
         await prompts.GetPromptAsync(promptId, ct) is { } prompt ? PromptCard(prompt, null) : null;
 
     public async Task<(TurnResult Result, ParticipantState State)> SubmitAsync(
-        string participant, string promptId, string? text, CancellationToken ct)
+        string participant, string promptId, string? text, CancellationToken ct, bool pasted = false)
     {
         var prompt = await prompts.GetPromptAsync(promptId, ct);
         if (prompt is null) return (TurnResult.Of(Menu.WithMenu("That prompt is no longer part of the study. Choose another step.")), ParticipantState.Idle);
@@ -45,7 +46,7 @@ public sealed class RespondFlow(
             return (TurnResult.Of(PromptCard(prompt, problem)), new ParticipantState(AwaitingReplyTo: prompt.Id));
         }
 
-        await replies.AddReplyAsync(new Reply(ReplyIds.NewHuman(), prompt.Id, Sources.Human, reply, participant, clock.GetUtcNow()), ct);
+        await checks.StoreAsync(new Reply(ReplyIds.NewHuman(), prompt.Id, Sources.Human, reply, participant, clock.GetUtcNow()), pasted, ct);
         return (TurnResult.Of(Menu.WithMenu("Thank you! Your reply is saved and will be rated blind by others.", Tone.Good)),
             ParticipantState.Idle);
     }

@@ -6,6 +6,7 @@ using EmpathyBot.Core.Study;
 using EmpathyBot.Core.Summary;
 using EmpathyBot.Core.Understanding;
 using EmpathyBot.Core.Ports;
+using EmpathyBot.Core.Integrity;
 
 namespace EmpathyBot.Conversation.Flows;
 
@@ -14,7 +15,7 @@ namespace EmpathyBot.Conversation.Flows;
 /// half EQ-Bench-style intensities (rate 0-10). At the end, the person's score, EQ and percentile per set, beside
 /// people's average and each contender on the same items.
 /// </summary>
-public sealed class UnderstandingFlow(UnderstandingData data, IUnderstandingStore store, TimeProvider clock)
+public sealed class UnderstandingFlow(UnderstandingData data, IUnderstandingStore store, TimeProvider clock, CardClock cards)
 {
     public const string ItemKey = "item";
     public const string InputPrefix = "q";
@@ -69,6 +70,7 @@ public sealed class UnderstandingFlow(UnderstandingData data, IUnderstandingStor
         var score = UnderstandingAnalysis.ItemScore(set, current.ItemId, answer, standard);
         await store.AddUnderstandingAnswerAsync(new UnderstandingAnswer($"{progress.TestId}|{progress.Index}", Sources.Human, participant,
             set.Name, current.ItemId, answer, score, clock.GetUtcNow()), ct);
+        await cards.AnsweredAsync(participant, CardKinds.Quiz, CardClock.QuizItem(progress), ct);
 
         var next = progress with { Index = progress.Index + 1, Scores = [.. progress.Scores, score] };
         if (next.Index < next.Items.Count) return (TurnResult.Of(await CardAsync(next, null, ct)), new ParticipantState(Understanding: next));

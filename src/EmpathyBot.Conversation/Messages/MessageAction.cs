@@ -29,4 +29,5 @@ public static class ActionKeys
     public const string Reply = "reply";
     public const string Rating = "rating";
     public const string Emotion = "emotion";
+    public const string Guess = "guess";
 }

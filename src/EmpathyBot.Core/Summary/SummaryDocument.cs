@@ -25,6 +25,10 @@ public sealed record SummaryDocument(
     [JsonPropertyName("excludedRaters")]
     public long ExcludedRaters { get; init; }
 
+    /// <summary>Excluded raters per reason: failed attention checks (attention) or the same rating over a run (straightLining).</summary>
+    [JsonPropertyName("excludedRatersByReason")]
+    public IReadOnlyDictionary<string, long>? ExcludedRatersByReason { get; init; }
+
     /// <summary>PANAS change per source; null when the summary was built without the appraisal store.</summary>
     [JsonPropertyName("appraisal")]
     public AppraisalSummary? Appraisal { get; init; }
@@ -92,11 +96,19 @@ public sealed record SourceSummary(
     [JsonPropertyName("excludedReplies")]
     public long ExcludedReplies { get; init; }
 
-    /// <summary>Ratings left out because their rater failed the attention checks.</summary>
+    /// <summary>Ratings left out because their rater was excluded or the rating itself was given too fast.</summary>
     [JsonPropertyName("excludedRatings")]
     public long ExcludedRatings { get; init; }
 
     /// <summary>Overall section only: odds ratio of Good against people with reply length held constant; null for people or without an estimate.</summary>
     [JsonPropertyName("lengthAdjusted")]
     public LengthAdjusted? LengthAdjusted { get; init; }
+
+    /// <summary>Excluded replies per reason: reveal, duplicate, pasted, tooFast; they sum to <see cref="ExcludedReplies"/>.</summary>
+    [JsonPropertyName("excludedRepliesByReason")]
+    public IReadOnlyDictionary<string, long>? ExcludedRepliesByReason { get; init; }
+
+    /// <summary>Raters' guesses of who wrote this source's replies; null when nobody guessed.</summary>
+    [JsonPropertyName("authorGuess")]
+    public AuthorGuessSummary? AuthorGuess { get; init; }
 }

@@ -79,6 +79,7 @@ public static class SummaryReport
 
         html.Append("<h2>Overall</h2><div class=\"scroll\">").Append(OverallTable(summary)).Append("</div>")
             .Append(LengthReport.Note(summary.LengthModel, summary.People));
+        html.Append(IntegrityReport.Section(summary));
         var specs = SummaryCharts.Specs(summary);
         html.Append("<h2>Good rate vs people, per emotion</h2>").Append(ForestCharts(specs));
         html.Append("<h2>Per emotion</h2><div class=\"scroll\">").Append(EmotionTable(summary, sources)).Append("</div>");

@@ -9,10 +9,10 @@ namespace EmpathyBot.Services.Summary;
 /// The study's summary as one document, built from the stores' counters only (never a scan of ratings). The chat,
 /// <c>/api/summary</c>, the dashboard stream and the CLI's <c>summary</c> and <c>report</c> all read it from here.
 /// </summary>
-public sealed class SummaryQuery(IRatingStore ratings, IQualityStore quality, AppraisalData appraisal, UnderstandingData understanding)
+public sealed class SummaryQuery(IRatingStore ratings, IQualityStore quality, AppraisalData appraisal, UnderstandingData understanding, IIntegrityStore integrity)
 {
     public async Task<SummaryDocument> BuildAsync(CancellationToken ct) =>
-        SummaryBuilder.Build(await ratings.GetCountersAsync(ct), await quality.GetQualityAsync(ct))
+        IntegritySummary.Apply(SummaryBuilder.Build(await ratings.GetCountersAsync(ct), await quality.GetQualityAsync(ct)), await integrity.GetIntegrityAsync(ct))
             with
             {
                 Appraisal = await appraisal.SummariseAsync(ct),

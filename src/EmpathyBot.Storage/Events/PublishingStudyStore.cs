@@ -10,7 +10,7 @@ namespace EmpathyBot.Storage.Events;
 /// ports whose writes change the live summary. The Redis store publishes inside its scripts instead, atomically
 /// with the write and without an extra round trip.
 /// </summary>
-public sealed class PublishingStudyStore(IStudyStore inner, IStudyEvents events, TimeProvider time)
+public sealed partial class PublishingStudyStore(IStudyStore inner, IStudyEvents events, TimeProvider time)
     : IReplyStore, IRatingStore, IParticipantStore, IQualityStore
 {
     public async Task<bool> AddReplyAsync(Reply reply, CancellationToken ct = default)

@@ -64,14 +64,34 @@ internal static class RedisQualityScripts
           redis.call('HINCRBY', QP .. 'quality', cell .. 'excludedRatings', -by)
         end
 
-        -- after a rating was counted: an excluded rater's rating leaves the counters again
-        local function q_rating_added(id, rater, value, emotion, source)
-          if q_excluded(rater) then q_shift(emotion, source, value, -1) else q_unit(id, value, 1) end
+        -- a rating flagged on its own (given too fast) does not count, like an excluded rater's
+        local function q_flagged(id, rater)
+          return redis.call('HEXISTS', QP .. 'rating-flags', id .. '|' .. rater) == 1
         end
 
-        -- after a rating was subtracted from the counters (forget): an excluded rater's never was in them
+        -- after a rating was counted: an excluded rater's (or a flagged) rating leaves the counters again
+        local function q_rating_added(id, rater, value, emotion, source)
+          if q_excluded(rater) or q_flagged(id, rater) then q_shift(emotion, source, value, -1) else q_unit(id, value, 1) end
+        end
+
+        -- after a rating was subtracted from the counters (forget): an excluded rater's (or a flagged) never was in them
         local function q_rating_removed(id, rater, value, emotion, source)
-          if q_excluded(rater) then q_shift(emotion, source, value, 1) else q_unit(id, value, -1) end
+          if q_excluded(rater) or q_flagged(id, rater) then q_shift(emotion, source, value, 1) else q_unit(id, value, -1) end
+        end
+
+        -- takes the rater's counted ratings out of the counters and agreement and excludes them from now on
+        local function q_exclude(rater, at)
+          for _, id in ipairs(redis.call('SMEMBERS', QP .. 'rated:' .. rater)) do
+            local v = redis.call('HGET', QP .. 'ratings:' .. id, rater)
+            local r = redis.call('HMGET', QP .. 'reply:' .. id, 'emotion', 'source')
+            if v and r[1] and not q_flagged(id, rater) then
+              local value = string.match(v, '^[^|]+')
+              q_unit(id, value, -1)
+              q_shift(r[1], r[2], value, -1)
+            end
+          end
+          redis.call('SADD', QP .. 'excluded-raters', rater)
+          redis.call('PUBLISH', QP .. 'events', cjson.encode({kind = 'CountersChanged', at = at}))
         end
 
         local function q_reply_added(emotion, source, json)
@@ -104,18 +124,8 @@ internal static class RedisQualityScripts
           redis.call('HINCRBY', rkey, passed == '1' and 'passed' or 'failed', 1)
           local failed = tonumber(redis.call('HGET', rkey, 'failed') or '0')
           if failed >= limit and not q_excluded(rater) then
-            for _, id in ipairs(redis.call('SMEMBERS', QP .. 'rated:' .. rater)) do
-              local v = redis.call('HGET', QP .. 'ratings:' .. id, rater)
-              local r = redis.call('HMGET', QP .. 'reply:' .. id, 'emotion', 'source')
-              if v and r[1] then
-                local value = string.match(v, '^[^|]+')
-                q_unit(id, value, -1)
-                q_shift(r[1], r[2], value, -1)
-              end
-            end
-            redis.call('SADD', QP .. 'excluded-raters', rater)
+            q_exclude(rater, at)
             newly = 1
-            redis.call('PUBLISH', QP .. 'events', cjson.encode({kind = 'CountersChanged', at = at}))
           end
         end
         local q = redis.call('HMGET', rkey, 'passed', 'failed')

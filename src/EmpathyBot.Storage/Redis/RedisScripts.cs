@@ -7,7 +7,7 @@ namespace EmpathyBot.Storage.Redis;
 internal static class RedisScripts
 {
     // The quality hooks (RedisQualityScripts) come first so the write functions below can call them.
-    private const string Library = RedisQualityScripts.Hooks + """
+    internal const string Library = RedisQualityScripts.Hooks + RedisIntegrityScripts.Hooks + """
         local P = ARGV[1]
 
         local function bump(emotion, source, metric, by)
@@ -57,6 +57,7 @@ internal static class RedisScripts
             if source == 'human' then redis.call('ZINCRBY', P .. 'set:' .. pr[2], 1, prompt) end
           else
             bump(emotion, source, 'excluded', 1)
+            i_reason(emotion, source, json, 1)
           end
           if author ~= '' then
             redis.call('SADD', P .. 'authored:' .. author, id)
@@ -251,9 +252,10 @@ internal static class RedisScripts
     // ARGV: P, participant, at -> what went, in ForgetResult order: {replies, ratings they gave, consent 0/1,
     // ratings of their replies, conversation state 0/1, understanding answers, understanding tests, appraisal answers,
     // attention checks, participant record 0/1}. One script, so a withdrawal is atomic: no reader sees half a participant.
-    public const string Forget = Library + RedisStudyStore.UnderstandingFunctions + RedisStudyStore.AppraisalFunctions + RedisStudyStore.AssignmentFunctions + """
+    public const string Forget = Library + RedisStudyStore.UnderstandingFunctions + RedisStudyStore.AppraisalFunctions + RedisStudyStore.AssignmentFunctions + RedisIntegrityScripts.ForgetFunctions + """
         local p, at = ARGV[2], ARGV[3]
         local nreplies, nratings, nreceived = 0, 0, 0
+        local integrity_doomed = i_collect(p)
         for _, id in ipairs(redis.call('SMEMBERS', P .. 'authored:' .. p)) do
           local rkey = P .. 'reply:' .. id
           local r = redis.call('HMGET', rkey, 'emotion', 'source', 'pool', 'prompt', 'cache')
@@ -268,7 +270,7 @@ internal static class RedisScripts
               q_rating_removed(id, ratings[i], value, emotion, source)
               if ratings[i] == p then nratings = nratings + 1 else nreceived = nreceived + 1 end
             end
-            if r[3] == '1' then q_reply_removed(id, emotion, source) end
+            if r[3] == '1' then q_reply_removed(id, emotion, source) else i_reason(emotion, source, redis.call('HGET', rkey, 'json'), -1) end
             redis.call('DEL', P .. 'ratings:' .. id, rkey)
             redis.call('SREM', P .. 'replies', id)
             redis.call('SREM', P .. 'prompt-replies:' .. prompt, id)
@@ -306,6 +308,7 @@ internal static class RedisScripts
           end
         end
         local checks = redis.call('SCARD', P .. 'checks:' .. p)
+        i_forget(p, integrity_doomed)
         q_forget_rater(p)
         local consent = redis.call('DEL', P .. 'consent:' .. p)
         local record = redis.call('DEL', P .. 'record:' .. p)

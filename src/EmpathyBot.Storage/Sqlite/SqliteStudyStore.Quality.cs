@@ -28,7 +28,17 @@ public sealed partial class SqliteStudyStore
         return $"(CASE WHEN {collapsed} = '' THEN 0 ELSE length({collapsed}) - length(replace({collapsed}, ' ', '')) + 1 END)";
     }
 
-    private const string IsExcluded = "EXISTS (SELECT 1 FROM rater_quality q WHERE q.rater = {0}.rater AND q.excluded = 1)";
+    // A rating is left out when its rater is excluded or the rating itself is flagged (too fast).
+    private const string IsExcluded = "(EXISTS (SELECT 1 FROM rater_quality q WHERE q.rater = {0}.rater AND q.excluded = 1) " +
+        "OR EXISTS (SELECT 1 FROM rating_flags f WHERE f.reply_id = {0}.reply_id AND f.rater = {0}.rater))";
+
+    // The rating triggers are recreated on every start so a database made before rating flags existed gets the new condition.
+    private const string DropRatingTriggers = """
+        DROP TRIGGER IF EXISTS tr_quality_rating_counted;
+        DROP TRIGGER IF EXISTS tr_quality_rating_excluded;
+        DROP TRIGGER IF EXISTS tr_quality_counted_rating_removed;
+        DROP TRIGGER IF EXISTS tr_quality_excluded_rating_removed;
+        """;
 
     // Moves one reply's profile in agreement_units by one rating of {value} (+1 or -1 in {by}), and that rating's length cell.
     private static string MoveProfile => MoveLength + """
@@ -149,7 +159,7 @@ public sealed partial class SqliteStudyStore
     private static void MigrateQuality(SqliteConnection connection, SqliteTransaction tx)
     {
         var fresh = Scalar(connection, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'agreement_units';", tx) is null;
-        Execute(connection, QualitySchema, tx);
+        Execute(connection, DropRatingTriggers + QualitySchema, tx);
         if (fresh) Execute(connection, QualityBackfill, tx);
     }
 
@@ -175,18 +185,32 @@ public sealed partial class SqliteStudyStore
             var quality = RaterQualityOf(c, tx, check.Rater);
             if (quality.Excluded || quality.GoldFailed < failuresToExclude) return new AttentionCheckOutcome(true, quality, false);
 
-            // Take every rating they gave so far out of the counters and the agreement, then flag them so
-            // the triggers keep their later ratings out too. O(their ratings), once per excluded rater.
-            var theirs = Query(c, "SELECT reply_id, value FROM ratings WHERE rater = $p;", r => (Reply: r.GetString(0), Value: r.GetInt32(1)), tx, who);
-            var shift = Fill(ShiftCounters, "$reply", "$value", "-1") + Fill(MoveProfile, "$reply", "$value", "-1");
-            foreach (var (reply, value) in theirs)
-            {
-                Execute(c, shift, tx, ("$reply", reply), ("$value", value));
-            }
-
-            Execute(c, "UPDATE rater_quality SET excluded = 1 WHERE rater = $p;", tx, who);
+            ExcludeRater(c, tx, check.Rater);
             return new AttentionCheckOutcome(true, quality with { Excluded = true }, true);
         }, ct);
+    }
+
+    /// <summary>
+    /// Takes every counted rating the rater gave so far out of the counters and the agreement, then flags them so
+    /// the triggers keep their later ratings out too. O(their ratings), once per excluded rater.
+    /// </summary>
+    private static void ExcludeRater(SqliteConnection c, SqliteTransaction tx, string rater)
+    {
+        (string, object?) who = ("$p", rater);
+        var theirs = Query(c, """
+            SELECT x.reply_id, x.value FROM ratings x WHERE x.rater = $p
+            AND NOT EXISTS (SELECT 1 FROM rating_flags f WHERE f.reply_id = x.reply_id AND f.rater = x.rater);
+            """, r => (Reply: r.GetString(0), Value: r.GetInt32(1)), tx, who);
+        var shift = Fill(ShiftCounters, "$reply", "$value", "-1") + Fill(MoveProfile, "$reply", "$value", "-1");
+        foreach (var (reply, value) in theirs)
+        {
+            Execute(c, shift, tx, ("$reply", reply), ("$value", value));
+        }
+
+        Execute(c, """
+            INSERT INTO rater_quality (rater, excluded) VALUES ($p, 1)
+            ON CONFLICT (rater) DO UPDATE SET excluded = 1;
+            """, tx, who);
     }
 
     public Task<RaterQuality> GetRaterQualityAsync(string rater, CancellationToken ct = default)

@@ -142,6 +142,8 @@ public sealed partial class SqliteStudyStore
         }
 
         MigrateAppraisal(connection, tx);
+        MigrateIntegrity(connection, tx);
+        MigrateCardTimings(connection, tx);
         MigrateQuality(connection, tx);
         MigrateLengths(connection, tx);
         MigrateUnderstanding(connection, tx);

@@ -14,13 +14,13 @@ public sealed class EngineHarness : IAsyncDisposable
 {
     private readonly string directory = Directory.CreateTempSubdirectory("empathybot-engine-").FullName;
     private readonly IConfiguration configuration;
-    private readonly Action<IServiceCollection>? configure;
+    private readonly TimeProvider? time;
     private ServiceProvider services;
 
     /// <param name="goldRate">Rating:GoldRate and Rating:FirstCardGoldRate: 0 (no attention checks) or 1 (only checks) keeps cards predictable.</param>
-    /// <param name="settings">More settings (a protocol, say), over the defaults.</param>
-    /// <param name="configure">Replaces services after the engine's are registered.</param>
-    public EngineHarness(int targetPerReply = 3, int goldRate = 0, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? configure = null)
+    /// <param name="settings">More settings (a protocol, say), over the defaults. The speed checks are off unless given here: the harness answers at machine speed.</param>
+    /// <param name="time">The clock of the store and the engine (the system clock when null).</param>
+    public EngineHarness(int targetPerReply = 3, int goldRate = 0, IReadOnlyDictionary<string, string?>? settings = null, TimeProvider? time = null)
     {
         var values = new Dictionary<string, string?>
         {
@@ -28,24 +28,26 @@ public sealed class EngineHarness : IAsyncDisposable
             ["Rating:TargetPerReply"] = targetPerReply.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Rating:GoldRate"] = goldRate.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Rating:FirstCardGoldRate"] = goldRate.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Rating:MinSecondsPerCard"] = "0",
+            ["Quality:MaxCharsPerSecond"] = "0",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) values[key] = value;
         configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
-        this.configure = configure;
+        this.time = time;
         (Store, services, Engine) = Build();
     }
 
     private (SqliteStudyStore, ServiceProvider, IConversationEngine) Build()
     {
-        var store = new SqliteStudyStore(directory);
-        var collection = new ServiceCollection()
+        var store = new SqliteStudyStore(directory, time);
+        var provider = new ServiceCollection()
+            .AddSingleton(time ?? TimeProvider.System)
             .AddLogging()
             .AddSingleton<IStudyStore>(store)
             .AddStudyStorePorts()
             .AddSingleton<IReplyScheduler>(Scheduled)
-            .AddEmpathyBotConversation(configuration);
-        configure?.Invoke(collection);
-        var provider = collection.BuildServiceProvider();
+            .AddEmpathyBotConversation(configuration)
+            .BuildServiceProvider();
         return (store, provider, provider.GetRequiredService<IConversationEngine>());
     }
 

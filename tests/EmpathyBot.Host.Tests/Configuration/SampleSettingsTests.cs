@@ -24,6 +24,7 @@ public sealed class SampleSettingsTests
         ["Storage"] = typeof(StorageOptions),
         ["Study"] = typeof(StudyOptions),
         ["Rating"] = typeof(RatingOptions),
+        ["Quality"] = typeof(EmpathyBot.Conversation.Integrity.QualityOptions),
         ["Understanding"] = typeof(UnderstandingOptions),
         ["Appraisal"] = typeof(AppraisalOptions),
         ["DirectLine"] = typeof(DirectLineOptions),

@@ -53,6 +53,9 @@ public sealed class BotHost : IAsyncDisposable
             // Attention checks appear at random; tests that exercise them turn them on explicitly.
             ["Rating:GoldRate"] = "0",
             ["Rating:FirstCardGoldRate"] = "0",
+            // Tests answer at machine speed; the tests of the speed checks turn them on explicitly.
+            ["Rating:MinSecondsPerCard"] = "0",
+            ["Quality:MaxCharsPerSecond"] = "0",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) values[key] = value;
 

@@ -88,6 +88,9 @@ public sealed class OneStoreTests : IDisposable
         info.Environment["Contenders__0__Enabled"] = "false";
         info.Environment["Rating__GoldRate"] = "0";
         info.Environment["Rating__FirstCardGoldRate"] = "0";
+        // The test answers at machine speed.
+        info.Environment["Rating__MinSecondsPerCard"] = "0";
+        info.Environment["Quality__MaxCharsPerSecond"] = "0";
         return new RunningProcess(Process.Start(info)!);
     }
 

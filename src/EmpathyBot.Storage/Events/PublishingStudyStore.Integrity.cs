@@ -1,0 +1,44 @@
+using EmpathyBot.Core.Integrity;
+using EmpathyBot.Core.Ports;
+using EmpathyBot.Core.Study;
+
+namespace EmpathyBot.Storage.Events;
+
+public sealed partial class PublishingStudyStore : IIntegrityStore
+{
+    public async Task<bool> AddCheckedReplyAsync(Reply reply, ReplyCheck check, CancellationToken ct = default)
+    {
+        var added = await inner.AddCheckedReplyAsync(reply, check, ct);
+        if (added)
+        {
+            var prompt = await inner.GetPromptAsync(reply.PromptId, ct);
+            await events.PublishAsync(new StudyEvent(StudyEventKind.ReplyAdded, reply.Id, prompt?.Emotion, reply.Source, null, time.GetUtcNow()), ct);
+        }
+
+        return added;
+    }
+
+    public async Task<CheckedRating> AddCheckedRatingAsync(Rating rating, RatingRules rules, CancellationToken ct = default)
+    {
+        var result = await inner.AddCheckedRatingAsync(rating, rules, ct);
+        await AnnounceAsync(rating, result.Outcome, ct);
+        // An exclusion takes a rater's past ratings out of many cells at once.
+        if (result.NewlyExcluded) await CountersChangedAsync(ct);
+        return result;
+    }
+
+    public async Task<AuthorGuessOutcome> RecordAuthorGuessAsync(AuthorGuess guess, CancellationToken ct = default)
+    {
+        var outcome = await inner.RecordAuthorGuessAsync(guess, ct);
+        if (outcome == AuthorGuessOutcome.Recorded) await CountersChangedAsync(ct);
+        return outcome;
+    }
+
+    public Task<IntegritySnapshot> GetIntegrityAsync(CancellationToken ct = default) => inner.GetIntegrityAsync(ct);
+
+    public IAsyncEnumerable<ReplyCheck> ExportReplyChecksAsync(CancellationToken ct = default) => inner.ExportReplyChecksAsync(ct);
+
+    public IAsyncEnumerable<RatingFlag> ExportRatingFlagsAsync(CancellationToken ct = default) => inner.ExportRatingFlagsAsync(ct);
+
+    public IAsyncEnumerable<AuthorGuess> ExportAuthorGuessesAsync(CancellationToken ct = default) => inner.ExportAuthorGuessesAsync(ct);
+}

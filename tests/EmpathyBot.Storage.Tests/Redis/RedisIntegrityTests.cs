@@ -1,0 +1,19 @@
+using EmpathyBot.Core.Ports;
+using EmpathyBot.Storage;
+using EmpathyBot.Storage.Tests.Contract;
+
+namespace EmpathyBot.Storage.Tests.Redis;
+
+/// <summary>The integrity contract against a real redis-server; every store gets its own key prefix.</summary>
+[Collection(RedisCollection.Name)]
+[Trait("Category", "EndToEnd")]
+public sealed class RedisIntegrityTests(RedisServerFixture redis) : IntegrityContract, IAsyncLifetime
+{
+    private readonly RedisStores stores = new(redis, "i-");
+
+    protected override Task<IStudyStore> CreateStoreAsync() => stores.CreateAsync();
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => stores.DeleteKeysAsync();
+}
