@@ -32,6 +32,10 @@ public sealed record SummaryDocument(
     /// <summary>SECEU and EQ-Bench item sets, people vs contenders; null when built without the understanding store.</summary>
     [JsonPropertyName("understanding")]
     public UnderstandingSummary? Understanding { get; init; }
+
+    /// <summary>LLM judges against people; null when no judge is configured and no verdict is stored.</summary>
+    [JsonPropertyName("judging")]
+    public JudgingSummary? Judging { get; init; }
 }
 
 public sealed record SummarySection(
