@@ -62,6 +62,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IUnderstandingStore>(sp => sp.GetRequiredService<IStudyStore>());
         services.AddSingleton<IDirectLineStore>(sp => sp.GetRequiredService<IStudyStore>());
         services.AddSingleton<IPeopleReleaseStore>(sp => sp.GetRequiredService<IStudyStore>());
+        services.AddSingleton<IJudgeStore>(sp => sp.GetRequiredService<IStudyStore>());
         return services;
     }
 

@@ -249,7 +249,7 @@ internal static class RedisScripts
     // ARGV: P, participant, at -> what went, in ForgetResult order: {replies, ratings they gave, consent 0/1,
     // ratings of their replies, conversation state 0/1, understanding answers, understanding tests, appraisal answers,
     // attention checks}. One script, so a withdrawal is atomic: no reader sees half a participant.
-    public const string Forget = Library + RedisStudyStore.UnderstandingFunctions + RedisStudyStore.AppraisalFunctions + """
+    public const string Forget = Library + RedisStudyStore.UnderstandingFunctions + RedisStudyStore.AppraisalFunctions + RedisStudyStore.JudgeFunctions + """
         local p, at = ARGV[2], ARGV[3]
         local nreplies, nratings, nreceived = 0, 0, 0
         for _, id in ipairs(redis.call('SMEMBERS', P .. 'authored:' .. p)) do
@@ -267,6 +267,7 @@ internal static class RedisScripts
               if ratings[i] == p then nratings = nratings + 1 else nreceived = nreceived + 1 end
             end
             if r[3] == '1' then q_reply_removed(id, emotion, source) end
+            j_reply_removed(id)
             redis.call('DEL', P .. 'ratings:' .. id, rkey)
             redis.call('SREM', P .. 'replies', id)
             redis.call('SREM', P .. 'prompt-replies:' .. prompt, id)
