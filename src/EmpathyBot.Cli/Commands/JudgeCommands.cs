@@ -5,7 +5,6 @@ using EmpathyBot.Core.Ports;
 using EmpathyBot.Models.Judging;
 using EmpathyBot.Models.Running;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace EmpathyBot.Cli.Commands;
 
@@ -15,9 +14,16 @@ namespace EmpathyBot.Cli.Commands;
 /// </summary>
 public static class JudgeCommands
 {
-    public static Command Create() => new("judge", "LLM judges: rate replies as people do, held against people's ratings") { Run(), Export() };
+    /// <summary>Services from the CLI's usual composition root (honours --data-dir and --store).</summary>
+    public static Command Create() => Create(r => CliServices.Build(r), owns: true);
 
-    private static Command Run()
+    /// <summary>With the caller's services for <c>judge run</c> (tests); they are not disposed.</summary>
+    public static Command Create(Func<IServiceProvider> services) => Create(_ => services(), owns: false);
+
+    private static Command Create(Func<ParseResult, IServiceProvider> services, bool owns) =>
+        new("judge", "LLM judges: rate replies as people do, held against people's ratings") { Run(services, owns), Export() };
+
+    private static Command Run(Func<ParseResult, IServiceProvider> services, bool owns)
     {
         var judge = new Option<string?>("--judge") { Description = "Only this judge (its Id in appsettings Judges); default: all" };
         var limit = new Option<int?>("--limit") { Description = "Judge at most N replies per judge" };
@@ -26,32 +32,19 @@ public static class JudgeCommands
         OptionRules.AtLeastOne(repeats);
 
         var run = new Command("run", "Rate every reply in the store that lacks a judge's verdict(s); stored verdicts are never asked again") { judge, limit, repeats };
-        run.SetAction(async (ParseResult r, CancellationToken ct) =>
+        run.SetAction((ParseResult r, CancellationToken ct) => ServiceActions.WithServices(r, services, owns, async provider =>
         {
             var output = r.InvocationConfiguration.Output;
-            var provider = CliServices.Build(r);
-            try
-            {
-                var runner = provider.GetRequiredService<JudgeRunner>();
-                var request = new JudgeRunRequest(r.GetValue(judge), r.GetValue(limit), r.GetValue(repeats));
-                var summary = await CliProgress.RunAsync(r, "verdicts", p =>
-                    runner.RunAsync(request, new SyncProgress<RunProgress>(x => p.Report((x.Completed, x.Total))), ct));
-                foreach (var j in summary.Judges)
-                    await output.WriteLineAsync($"{j.JudgeId}: rated {j.Rated}, unparseable {j.Unparseable}, cached {j.Cached}, failed {j.Failed}");
-                if (summary.Failed > 0) await output.WriteLineAsync($"{summary.Failed} failed request(s) stored nothing and will be asked again on the next run.");
-                await output.WriteLineAsync(summary.FinalLine);
-                return summary.Failed > 0 ? ExitCodes.Failed : ExitCodes.Ok;
-            }
-            catch (Exception e) when (e is ArgumentException or OptionsValidationException)
-            {
-                await r.InvocationConfiguration.Error.WriteLineAsync(e.Message);
-                return ExitCodes.BadInput;
-            }
-            finally
-            {
-                await ServiceActions.ReleaseAsync(provider);
-            }
-        });
+            var runner = provider.GetRequiredService<JudgeRunner>();
+            var request = new JudgeRunRequest(r.GetValue(judge), r.GetValue(limit), r.GetValue(repeats));
+            var summary = await CliProgress.RunAsync(r, "verdicts", p =>
+                runner.RunAsync(request, new SyncProgress<RunProgress>(x => p.Report((x.Completed, x.Total))), ct));
+            foreach (var j in summary.Judges)
+                await output.WriteLineAsync($"{j.JudgeId}: rated {j.Rated}, unparseable {j.Unparseable}, cached {j.Cached}, failed {j.Failed}");
+            if (summary.Failed > 0) await output.WriteLineAsync($"{summary.Failed} failed request(s) stored nothing and will be asked again on the next run.");
+            await output.WriteLineAsync(summary.FinalLine);
+            return summary.Failed > 0 ? ExitCodes.Failed : ExitCodes.Ok;
+        }));
         return run;
     }
 
