@@ -14,8 +14,8 @@ namespace EmpathyBot.Models.Judging;
 /// Every request goes through <see cref="ModelRetryPolicy"/> and the judge's gate.
 /// </summary>
 public sealed class JudgeRunner(
-    IJudgeStore verdicts, IReplyStore replies, IPromptStore prompts, JudgeRegistry registry, ModelRetryPolicy retry, TimeProvider time,
-    ILogger<JudgeRunner>? log = null)
+    IJudgeStore verdicts, IReplyStore replies, IPromptStore prompts, JudgeRegistry registry, ModelRetryPolicy retry, IStudyEvents events,
+    TimeProvider time, ILogger<JudgeRunner>? log = null)
 {
     private readonly ILogger _log = (ILogger?)log ?? NullLogger.Instance;
 
@@ -45,6 +45,8 @@ public sealed class JudgeRunner(
 
         var verdict = new JudgeVerdict(reply.Id, judge.Id, repeat, answer.Parsed, answer.Raw, template.Sha256, time.GetUtcNow());
         if (!await verdicts.AddVerdictAsync(verdict, ct)) return new JudgeOutcome(JudgeStatus.Cached, null, null, answer.Attempts);
+        // The judge section of open dashboards is rebuilt; on Redis this reaches every host instance.
+        await events.PublishAsync(new StudyEvent(StudyEventKind.CountersChanged, reply.Id, null, reply.Source, null, verdict.At), ct);
         if (verdict.Rating is null) _log.LogInformation("Judge {Judge} gave an unparseable answer on reply {Reply}; stored as such.", judge.Id, reply.Id);
         return new JudgeOutcome(verdict.Rating is null ? JudgeStatus.Unparseable : JudgeStatus.Rated, verdict, null, answer.Attempts);
     }

@@ -23,6 +23,7 @@ public sealed class JudgeScheduler(
 
     private readonly ConcurrentDictionary<string, byte> _pending = new(StringComparer.Ordinal);
     private long _notQueued;
+    private IStudyEventSubscription? _first;
 
     /// <summary>Replies queued or being judged.</summary>
     public int Pending => _pending.Count;
@@ -42,19 +43,46 @@ public sealed class JudgeScheduler(
         return false;
     }
 
+    /// <summary>Subscribes before the host finishes starting (ExecuteAsync runs later, in the background), so no reply added after start is missed.</summary>
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (runner.Registry.All.Count > 0) _first = await TrySubscribeAsync(cancellationToken);
+        await base.StartAsync(cancellationToken);
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (runner.Registry.All.Count == 0) return;
         await Task.WhenAll(WatchAsync(stoppingToken), WorkAsync(stoppingToken));
     }
 
+    private async Task<IStudyEventSubscription?> TrySubscribeAsync(CancellationToken ct)
+    {
+        try
+        {
+            return await events.SubscribeAsync(ct);
+        }
+        catch (StoreUnavailableException e)
+        {
+            log.LogWarning("Live judging paused: {Reason}. Replies added meanwhile are judged by 'empathybot judge run'.", e.Message);
+            return null;
+        }
+    }
+
     private async Task WatchAsync(CancellationToken stop)
     {
+        var subscription = Interlocked.Exchange(ref _first, null);
         while (!stop.IsCancellationRequested)
         {
+            subscription ??= await TrySubscribeAsync(stop);
+            if (subscription is null)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(5), stop).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                continue;
+            }
+
             try
             {
-                await using var subscription = await events.SubscribeAsync(stop);
                 await foreach (var e in subscription.ReadAllAsync(stop))
                 {
                     if (e is { Kind: StudyEventKind.ReplyAdded, ReplyId: { Length: > 0 } id }) Enqueue(id);
@@ -62,12 +90,15 @@ public sealed class JudgeScheduler(
             }
             catch (OperationCanceledException) when (stop.IsCancellationRequested)
             {
-                return;
             }
             catch (StoreUnavailableException e)
             {
                 log.LogWarning("Live judging paused: {Reason}. Replies added meanwhile are judged by 'empathybot judge run'.", e.Message);
-                await Task.Delay(TimeSpan.FromSeconds(5), stop).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+            finally
+            {
+                await subscription.DisposeAsync();
+                subscription = null;
             }
         }
     }

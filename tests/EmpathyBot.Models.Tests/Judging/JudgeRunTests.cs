@@ -158,4 +158,23 @@ public sealed class JudgeRunTests
 
         await Eventually.TrueAsync(async () => (await h.Store.GetVerdictsAsync("h-live")).Count == 2, "both verdicts are stored in the background");
     }
+
+    [Fact]
+    public async Task A_stored_verdict_tells_open_dashboards_to_rebuild()
+    {
+        await using var server = await FakeOpenAiServer.StartAsync();
+        server.Responder = r => Judge(r, "Good");
+        await using var h = await JudgeHarness.StartAsync(server);
+        await h.SeedRepliesAsync(1);
+        await using var subscription = await h.Services.GetRequiredService<EmpathyBot.Core.Ports.IStudyEvents>().SubscribeAsync();
+
+        await h.Runner().RunAsync(new JudgeRunRequest(), null, CancellationToken.None);
+
+        using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        await foreach (var e in subscription.ReadAllAsync(wait.Token))
+        {
+            Assert.Equal((EmpathyBot.Core.Ports.StudyEventKind.CountersChanged, "h01"), (e.Kind, e.ReplyId));
+            break;
+        }
+    }
 }
