@@ -26,7 +26,7 @@ public sealed class ExportCommandTests : IDisposable
     private static readonly string[] Tables =
     [
         "prompts", "replies", "ratings", "rating_offers", "attention_checks", "understanding_answers",
-        "understanding_tests", "appraisal_answers", "participants",
+        "understanding_tests", "appraisal_answers", "participants", "judge_verdicts",
     ];
 
     private readonly DirectoryInfo dir = Directory.CreateTempSubdirectory("empathybot-export-cli-");
@@ -64,6 +64,7 @@ public sealed class ExportCommandTests : IDisposable
         await store.AddUnderstandingTestAsync(new UnderstandingTest("ut1", Sources.Human, "p_alice", "allocation", 1, 0.5, T0));
         await store.AddAppraisalAnswerAsync(new AppraisalAnswer("fa1", Sources.Human, "p_alice", "default", "", "", null, null,
             new PanasScore(30, 12), Enumerable.Repeat(3, 20).ToArray(), T0));
+        await store.AddVerdictAsync(new EmpathyBot.Core.Judging.JudgeVerdict("m1", "judge-a", 0, null, "=good or bad", new string('0', 64), T0));
 
         var prompts = (await store.GetPromptSetsAsync()).Values.Sum();
         return new Dictionary<string, long>
@@ -71,6 +72,7 @@ public sealed class ExportCommandTests : IDisposable
             ["prompts"] = prompts, ["replies"] = 3, ["ratings"] = 3, ["rating_offers"] = 1, ["attention_checks"] = 1,
             ["understanding_answers"] = 2, ["understanding_tests"] = 1, ["appraisal_answers"] = 1,
             ["participants"] = 4, // alice, bob, carol, dan
+            ["judge_verdicts"] = 1,
         };
     }
 
@@ -86,9 +88,9 @@ public sealed class ExportCommandTests : IDisposable
         var (exit, output, error) = Run("export", target, "--format", format);
 
         Assert.True(exit == 0, error);
-        Assert.Contains("Exported 9 tables", output);
+        Assert.Contains("Exported 10 tables", output);
         // Progress goes to stderr, table by table, so stdout keeps only the result.
-        Assert.Contains("tables: 9/9 (100%)", error);
+        Assert.Contains("tables: 10/10 (100%)", error);
         Assert.DoesNotContain("tables:", output);
         using var package = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(target, "datapackage.json")));
         Assert.Equal("tabular-data-package", package.RootElement.GetProperty("profile").GetString());

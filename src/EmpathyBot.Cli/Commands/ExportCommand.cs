@@ -41,11 +41,15 @@ public static class ExportCommand
 
             await using var services = CliServices.BuildExisting(r);
             if (services is null) return ExitCodes.BadInput;
-            var tables = new StudyTables(
-                services.GetRequiredService<IPromptStore>(), services.GetRequiredService<IReplyStore>(),
-                services.GetRequiredService<IRatingStore>(), services.GetRequiredService<IQualityStore>(),
-                services.GetRequiredService<IParticipantStore>(), services.GetRequiredService<IUnderstandingStore>(),
-                services.GetRequiredService<IAppraisalStore>()).All();
+            IReadOnlyList<ExportTable> tables =
+            [
+                .. new StudyTables(
+                    services.GetRequiredService<IPromptStore>(), services.GetRequiredService<IReplyStore>(),
+                    services.GetRequiredService<IRatingStore>(), services.GetRequiredService<IQualityStore>(),
+                    services.GetRequiredService<IParticipantStore>(), services.GetRequiredService<IUnderstandingStore>(),
+                    services.GetRequiredService<IAppraisalStore>()).All(),
+                JudgeVerdictsTable.Create(services.GetRequiredService<IJudgeStore>()),
+            ];
             var now = (services.GetService<TimeProvider>() ?? TimeProvider.System).GetUtcNow();
             var written = await CliProgress.RunAsync(r, "tables", p => StudyExporter.ExportAsync(tables, ExportFormat.Named(r.GetValue(format)!), target, now, ct, p));
             var output = r.InvocationConfiguration.Output;
