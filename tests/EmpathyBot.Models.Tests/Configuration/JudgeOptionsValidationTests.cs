@@ -39,4 +39,22 @@ public sealed class JudgeOptionsValidationTests
         Assert.Contains("Judges:2 ('n'): Model is required.", message);
         Assert.Contains("Judges:3:", message);
     }
+
+    [Fact]
+    public async Task A_missing_judge_template_stops_the_start()
+    {
+        var elsewhere = Directory.CreateTempSubdirectory("eb-no-judge-template-").FullName;
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(elsewhere, "templates"));
+            File.Copy(TestData.ShippedTemplate, Path.Combine(elsewhere, "templates", "welivita-pu.txt"));
+            var message = await StartFailureAsync(("Data:Directory", elsewhere), ("Judges:0:Id", "j"), ("Judges:0:Provider", "OpenAICompatible"),
+                ("Judges:0:Model", "m"), ("Judges:0:Endpoint", "http://127.0.0.1:9/v1"));
+            Assert.Contains($"Judges: Judge template not found: {Path.Combine(elsewhere, "templates", "judge.txt")}.", message);
+        }
+        finally
+        {
+            Directory.Delete(elsewhere, recursive: true);
+        }
+    }
 }
