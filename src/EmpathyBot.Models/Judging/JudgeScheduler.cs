@@ -15,9 +15,16 @@ namespace EmpathyBot.Models.Judging;
 /// <see cref="NotQueued"/>, never dropped silently, and <c>empathybot judge run</c> judges it later.
 /// </summary>
 public sealed class JudgeScheduler(
-    JudgeRunner runner, IReplyStore replies, IStudyEvents events, IOptions<ModelRunnerOptions> options, ILogger<JudgeScheduler> log)
+    JudgeRunner runner, IReplyStore replies, IStudyEvents events, IIdempotencyStore claims, IOptions<ModelRunnerOptions> options,
+    ILogger<JudgeScheduler> log)
     : BackgroundService
 {
+    /// <summary>
+    /// How long a host's claim on judging a reply live stands. Several hosts on one Redis all hear every new reply; the
+    /// first to claim it judges it, so the judges are not asked once per host.
+    /// </summary>
+    public static readonly TimeSpan ClaimTtl = TimeSpan.FromHours(1);
+
     private readonly Channel<string> _queue = Channel.CreateBounded<string>(
         new BoundedChannelOptions(options.Value.JudgeQueueCapacity) { FullMode = BoundedChannelFullMode.Wait, SingleReader = true });
 
@@ -133,6 +140,7 @@ public sealed class JudgeScheduler(
     {
         try
         {
+            if (!await claims.TryClaimAsync("judge:" + replyId, ClaimTtl, ct)) return;
             if (await replies.GetReplyAsync(replyId, ct) is { } reply) await runner.JudgeReplyAsync(reply, ct);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)

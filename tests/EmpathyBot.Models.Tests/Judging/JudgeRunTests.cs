@@ -177,4 +177,24 @@ public sealed class JudgeRunTests
             break;
         }
     }
+
+    [Fact]
+    public async Task A_reply_claimed_by_another_host_is_left_to_it()
+    {
+        await using var server = await FakeOpenAiServer.StartAsync();
+        server.Responder = r => Judge(r, "Good");
+        await using var h = await JudgeHarness.StartAsync(server);
+        await h.SeedRepliesAsync(2);
+        var claims = h.Services.GetRequiredService<EmpathyBot.Core.Ports.IIdempotencyStore>();
+        Assert.True(await claims.TryClaimAsync("judge:h01", JudgeScheduler.ClaimTtl));
+        var scheduler = h.Services.GetRequiredService<JudgeScheduler>();
+
+        scheduler.Enqueue("h01");
+        scheduler.Enqueue("h02");
+
+        await Eventually.TrueAsync(async () => (await h.Store.GetVerdictsAsync("h02")).Count == 1, "the unclaimed reply is judged");
+        await Eventually.TrueAsync(() => Task.FromResult(scheduler.Pending == 0), "the queue drains");
+        Assert.Empty(await h.Store.GetVerdictsAsync("h01"));
+        Assert.Equal(1, server.RequestCountFor(JudgeHarness.Model));
+    }
 }
