@@ -59,7 +59,7 @@ public static class JudgingAnalysis
         var paired = units.Where(u => u.Ratings > 0).ToList();
         long pairs = paired.Sum(u => (long)u.Ratings);
         var kappa = Finite(Kappa(paired, null));
-        var ci = paired.Count == 0 ? null : Bootstrap.PercentileInterval(paired.Count, w => Kappa(paired, w));
+        var ci = KappaInterval(paired);
         double? exact = pairs == 0 ? null : (double)paired.Sum(u => (long)u.Count(u.Judge)) / pairs;
         var judgeRates = GoodRates(units.GroupBy(u => u.Source), g => (g.Count(u => u.Judge == RatingValue.Good), g.Count()));
         var peopleRates = GoodRates(paired.GroupBy(u => u.Source), g => (g.Sum(u => u.Good), g.Sum(u => u.Ratings)));
@@ -87,6 +87,21 @@ public static class JudgingAnalysis
         }
 
         return CohenKappa.FromConfusion(confusion, KappaWeights.Quadratic);
+    }
+
+    /// <summary>
+    /// The bootstrap over replies. Replies with the same verdict and the same human counts are alike for kappa, so they
+    /// are resampled as groups (the same draws as one by one) and each resample costs a handful of groups, not every reply.
+    /// </summary>
+    private static double[]? KappaInterval(List<Unit> paired)
+    {
+        if (paired.Count == 0) return null;
+        var groups = paired.GroupBy(u => (u.Judge, u.Good, u.Okay, u.Bad))
+            .OrderBy(g => g.Key)
+            .Select(g => (Unit: g.First(), Size: g.Count()))
+            .ToList();
+        var alike = groups.Select(g => g.Unit).ToList();
+        return Bootstrap.PercentileInterval(groups.Select(g => g.Size).ToList(), counts => Kappa(alike, counts));
     }
 
     private static SortedDictionary<string, double> GoodRates(

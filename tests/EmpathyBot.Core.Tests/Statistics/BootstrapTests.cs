@@ -33,6 +33,16 @@ public class BootstrapTests
     }
 
     [Fact]
+    public void GroupResamples_AreTheUnitDraws_SummedWithinEachGroup()
+    {
+        int[] owner = [0, 0, 1, 2, 2, 2];
+        var byUnit = Bootstrap.Resamples(owner.Length, 40, 5)
+            .Select(r => string.Join(',', Enumerable.Range(0, 3).Select(g => owner.Select((o, i) => o == g ? r[i] : 0).Sum())));
+        var byGroup = Bootstrap.GroupResamples([2, 1, 3], 40, 5).Select(r => string.Join(',', r));
+        Assert.Equal(byUnit, byGroup);
+    }
+
+    [Fact]
     public void PercentileInterval_IsReproducible_AndBracketsTheMean()
     {
         double[] values = [1, 2, 2, 3, 5, 8, 13, 1, 4, 4];
