@@ -78,4 +78,25 @@ public sealed class JudgeCommandsTests : IDisposable
         var noJudges = CliRun.Invoke(new RootCommand { JudgeCommands.Create(() => none) }, "judge", "run");
         Assert.Equal((2, "error: No judges are configured (appsettings: Judges).\n"), (noJudges.Exit, noJudges.Error.Replace("\r", "")));
     }
+
+    [Fact]
+    public async Task The_summary_works_where_no_judge_can_be_asked()
+    {
+        await using var services = CliRun.Services(new Dictionary<string, string?>
+        {
+            ["Storage:DataDirectory"] = _dir,
+            ["Contenders:0:Id"] = "baseline",
+            ["Contenders:0:Provider"] = "Baseline",
+            ["Judges:0:Id"] = "judge-a",
+            ["Judges:0:Provider"] = "OpenAI",
+            ["Judges:0:Model"] = "gpt-4o-mini",
+            ["Judges:0:ApiKeyEnv"] = "EMPATHYBOT_TEST_KEY_THAT_IS_NEVER_SET",
+            ["Judges:0:SelfContender"] = "baseline",
+        });
+
+        var summary = await services.GetRequiredService<EmpathyBot.Services.Summary.SummaryQuery>().BuildAsync(CancellationToken.None);
+
+        Assert.NotNull(summary.Judging);
+        Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(() => services.GetRequiredService<EmpathyBot.Models.Judging.JudgeRunner>());
+    }
 }

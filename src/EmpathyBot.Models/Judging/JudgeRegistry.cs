@@ -2,13 +2,12 @@ using EmpathyBot.Models.Configuration;
 using EmpathyBot.Models.Running;
 using EmpathyBot.Models.SemanticKernel;
 using EmpathyBot.Services;
-using EmpathyBot.Services.Summary;
 using Microsoft.Extensions.Options;
 
 namespace EmpathyBot.Models.Judging;
 
 /// <summary>The configured judges, built once through the contenders' Semantic Kernel connectors, each with its own gate; and the judge template.</summary>
-public sealed class JudgeRegistry : IJudgeRoster, IDisposable
+public sealed class JudgeRegistry : IDisposable
 {
     private readonly List<HttpClient> _clients = [];
     private readonly Dictionary<string, RegisteredJudge> _byId = new(StringComparer.OrdinalIgnoreCase);
@@ -29,12 +28,9 @@ public sealed class JudgeRegistry : IJudgeRoster, IDisposable
         }
 
         All = list;
-        SelfContenders = list.ToDictionary(j => j.Id, j => j.Options.SelfContender, StringComparer.Ordinal);
     }
 
     public IReadOnlyList<RegisteredJudge> All { get; }
-
-    public IReadOnlyDictionary<string, string?> SelfContenders { get; }
 
     public JudgeTemplate Template => _template.Value;
 

@@ -10,8 +10,8 @@ namespace EmpathyBot.Models.Judging;
 public static class JudgesServiceCollectionExtensions
 {
     /// <summary>
-    /// Judges (section <c>Judges</c>), validated on start; the <see cref="JudgeRegistry"/> (also the summary's
-    /// <see cref="IJudgeRoster"/>), the <see cref="JudgeRunner"/> and the live <see cref="JudgeScheduler"/>.
+    /// Judges (section <c>Judges</c>), validated on start; the <see cref="JudgeRegistry"/>, the summary's
+    /// <see cref="IJudgeRoster"/>, the <see cref="JudgeRunner"/> and the live <see cref="JudgeScheduler"/>.
     /// </summary>
     public static IServiceCollection AddEmpathyBotJudges(this IServiceCollection services, IConfiguration configuration)
     {
@@ -20,7 +20,7 @@ public static class JudgesServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<JudgesOptions>, JudgesOptionsValidator>());
         services.TryAddSingleton<JudgeRegistry>();
-        services.Replace(ServiceDescriptor.Singleton<IJudgeRoster>(sp => sp.GetRequiredService<JudgeRegistry>()));
+        services.Replace(ServiceDescriptor.Singleton<IJudgeRoster>(new JudgeRoster(configuration)));
         services.TryAddSingleton<JudgeRunner>();
         services.TryAddSingleton<JudgeScheduler>();
         services.AddHostedService(sp => sp.GetRequiredService<JudgeScheduler>());
