@@ -15,6 +15,7 @@ public static class CliApp
         SummaryCommands.Create(),
         SummaryCommands.Report(),
         ModelsCommands.Create(),
+        JudgeCommands.Create(),
         ScoringCommands.EqBench(),
         ScoringCommands.Seceu(),
         AppraisalCommands.Create(),

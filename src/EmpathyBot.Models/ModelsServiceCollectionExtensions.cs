@@ -1,5 +1,6 @@
 using EmpathyBot.Core.Ports;
 using EmpathyBot.Models.Configuration;
+using EmpathyBot.Models.Judging;
 using EmpathyBot.Models.Running;
 using EmpathyBot.Services;
 using Microsoft.Extensions.Configuration;
@@ -37,6 +38,7 @@ public static class ModelsServiceCollectionExtensions
         services.TryAddSingleton<ReplyScheduler>();
         services.TryAddSingleton<IReplyScheduler>(sp => sp.GetRequiredService<ReplyScheduler>());
         services.AddHostedService(sp => sp.GetRequiredService<ReplyScheduler>());
+        services.AddEmpathyBotJudges(configuration);
         return services;
     }
 }

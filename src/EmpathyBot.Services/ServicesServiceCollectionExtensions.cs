@@ -28,6 +28,7 @@ public static class ServicesServiceCollectionExtensions
         services.TryAddSingleton<AppraisalData>();
         services.TryAddSingleton<UnderstandingData>();
         services.TryAddSingleton<PromptBankLoader>();
+        services.TryAddSingleton<IJudgeRoster, NoJudges>();
         services.TryAddSingleton<SummaryQuery>();
         return services;
     }

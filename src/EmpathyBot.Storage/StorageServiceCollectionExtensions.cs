@@ -67,6 +67,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IParticipantActivityStore>(sp => sp.GetRequiredService<IStudyStore>());
         services.AddSingleton<ICardTimingStore>(sp => sp.GetRequiredService<IStudyStore>());
         services.AddSingleton<IIntegrityStore>(Publishing<IIntegrityStore>);
+        services.AddSingleton<IJudgeStore>(sp => sp.GetRequiredService<IStudyStore>());
         return services;
     }
 

@@ -27,7 +27,7 @@ public sealed class ExportCommandTests : IDisposable
     private static readonly string[] Tables =
     [
         "prompts", "replies", "ratings", "rating_offers", "source_assignments", "attention_checks", "understanding_answers",
-        "understanding_tests", "appraisal_answers", "participants", "card_timings", "reply_checks", "rating_flags", "author_guesses",
+        "understanding_tests", "appraisal_answers", "participants", "card_timings", "reply_checks", "rating_flags", "author_guesses", "judge_verdicts",
     ];
 
     private readonly DirectoryInfo dir = Directory.CreateTempSubdirectory("empathybot-export-cli-");
@@ -66,6 +66,7 @@ public sealed class ExportCommandTests : IDisposable
         await store.AddUnderstandingTestAsync(new UnderstandingTest("ut1", Sources.Human, "p_alice", "allocation", 1, 0.5, T0));
         await store.AddAppraisalAnswerAsync(new AppraisalAnswer("fa1", Sources.Human, "p_alice", "default", "", "", null, null,
             new PanasScore(30, 12), Enumerable.Repeat(3, 20).ToArray(), T0));
+        await store.AddVerdictAsync(new EmpathyBot.Core.Judging.JudgeVerdict("m1", "judge-a", 0, null, "=good or bad", new string('0', 64), T0));
 
         var prompts = (await store.GetPromptSetsAsync()).Values.Sum();
         return new Dictionary<string, long>
@@ -73,7 +74,7 @@ public sealed class ExportCommandTests : IDisposable
             ["prompts"] = prompts, ["replies"] = 3, ["ratings"] = 3, ["rating_offers"] = 1, ["source_assignments"] = 1, ["attention_checks"] = 1,
             ["understanding_answers"] = 2, ["understanding_tests"] = 1, ["appraisal_answers"] = 1,
             ["participants"] = 4, // alice, bob, carol, dan
-            ["card_timings"] = 0, ["reply_checks"] = 0, ["rating_flags"] = 0, ["author_guesses"] = 0,
+            ["card_timings"] = 0, ["reply_checks"] = 0, ["rating_flags"] = 0, ["author_guesses"] = 0, ["judge_verdicts"] = 1,
         };
     }
 
@@ -111,9 +112,9 @@ public sealed class ExportCommandTests : IDisposable
         var (exit, output, error) = Run("export", target, "--format", format);
 
         Assert.True(exit == 0, error);
-        Assert.Contains("Exported 14 tables", output);
+        Assert.Contains("Exported 15 tables", output);
         // Progress goes to stderr, table by table, so stdout keeps only the result.
-        Assert.Contains("tables: 14/14 (100%)", error);
+        Assert.Contains("tables: 15/15 (100%)", error);
         Assert.DoesNotContain("tables:", output);
         using var package = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(target, "datapackage.json")));
         Assert.Equal("tabular-data-package", package.RootElement.GetProperty("profile").GetString());

@@ -50,6 +50,7 @@ public static class ExportCommand
                     services.GetRequiredService<IAppraisalStore>(), services.GetRequiredService<ISourceAssignmentStore>(),
                     services.GetRequiredService<IParticipantRecordStore>()).All(),
                 .. new IntegrityTables(services.GetRequiredService<ICardTimingStore>(), services.GetRequiredService<IIntegrityStore>()).All(),
+                JudgeVerdictsTable.Create(services.GetRequiredService<IJudgeStore>()),
             ];
             var now = (services.GetService<TimeProvider>() ?? TimeProvider.System).GetUtcNow();
             var written = await CliProgress.RunAsync(r, "tables", p => StudyExporter.ExportAsync(tables, ExportFormat.Named(r.GetValue(format)!), target, now, ct, p));

@@ -1,20 +1,16 @@
 using EmpathyBot.Conversation.Messages;
+using EmpathyBot.Core.Study;
 
 namespace EmpathyBot.Conversation.Flows;
 
 /// <summary>The definitions raters can open on every rating card, in our own words.</summary>
 public static class EmpathyDefinitions
 {
-    public const string RatingQuestion =
-        "How empathetic is the response, compared to how you would have responded in the same situation?";
+    public const string RatingQuestion = EmpathyWording.RatingQuestion;
 
-    public static Expandable Block { get; } = new("What we mean by empathy",
+    // The wording lives in Core so LLM judges are shown the very same definitions.
+    public static Expandable Block { get; } = new(EmpathyWording.DefinitionsTitle,
     [
-        new Facts(
-        [
-            new Fact("Cognitive", "Understanding what the other person feels and why they feel it."),
-            new Fact("Affective", "Sharing in their feelings: being moved by what moves them."),
-            new Fact("Compassionate", "Caring about them and wanting to support or help."),
-        ]),
+        new Facts(EmpathyWording.Definitions.Select(d => new Fact(d.Term, d.Meaning)).ToList()),
     ]);
 }

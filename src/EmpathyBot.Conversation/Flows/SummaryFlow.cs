@@ -60,6 +60,7 @@ public sealed class SummaryFlow(SummaryQuery query)
         blocks.Add(new Heading("Rated Good, per emotion"));
         blocks.Add(new Facts(emotionFacts));
         blocks.AddRange(IntegrityBlocks.For(summary));
+        if (JudgeSummaryLine.For(summary) is { } judges) blocks.Add(judges);
         blocks.Add(new Paragraph(Footer, Tone.Subtle));
 
         var text = string.Join("; ", sources.Select(s => $"{Sources.DisplayName(s.Key)} {Figures.Percent(s.Value.GoodRate)} Good"));

@@ -51,4 +51,49 @@ public static class CohenKappa
 
         return expected == 0 ? double.NaN : 1 - (observed / expected);
     }
+
+    /// <summary>
+    /// The same kappa from a weighted confusion table (rows: first rater's label index, columns: second's), so pairs
+    /// that repeat need not be listed one by one. As sklearn, only labels that occur on either side take a position.
+    /// </summary>
+    public static double FromConfusion(double[,] confusion, KappaWeights weights)
+    {
+        ArgumentNullException.ThrowIfNull(confusion);
+        int size = confusion.GetLength(0);
+        if (confusion.GetLength(1) != size) throw new ArgumentException("The confusion table must be square.", nameof(confusion));
+        var rows = new double[size];
+        var cols = new double[size];
+        for (int r = 0; r < size; r++)
+        {
+            for (int c = 0; c < size; c++)
+            {
+                rows[r] += confusion[r, c];
+                cols[c] += confusion[r, c];
+            }
+        }
+
+        int[] present = Enumerable.Range(0, size).Where(i => rows[i] + cols[i] > 0).ToArray();
+        double n = rows.Sum();
+        if (n <= 0) return double.NaN;
+        double observed = 0, expected = 0;
+        for (int r = 0; r < present.Length; r++)
+        {
+            for (int c = 0; c < present.Length; c++)
+            {
+                double w = Weight(r, c, weights);
+                observed += w * confusion[present[r], present[c]];
+                expected += w * rows[present[r]] * cols[present[c]] / n;
+            }
+        }
+
+        return expected == 0 ? double.NaN : 1 - (observed / expected);
+    }
+
+    private static double Weight(int r, int c, KappaWeights weights) => weights switch
+    {
+        KappaWeights.None => r == c ? 0 : 1,
+        KappaWeights.Linear => Math.Abs(r - c),
+        KappaWeights.Quadratic => (r - c) * (r - c),
+        _ => throw new ArgumentOutOfRangeException(nameof(weights)),
+    };
 }

@@ -40,6 +40,10 @@ public sealed record SummaryDocument(
     /// <summary>The model behind each source's <see cref="SourceSummary.LengthAdjusted"/>: the length effect, n, and why there is no estimate when there is none.</summary>
     [JsonPropertyName("lengthModel")]
     public LengthModel? LengthModel { get; init; }
+
+    /// <summary>LLM judges against people; null when no judge is configured and no verdict is stored.</summary>
+    [JsonPropertyName("judging")]
+    public JudgingSummary? Judging { get; init; }
 }
 
 public sealed record SummarySection(

@@ -85,6 +85,7 @@ public static class SummaryReport
         html.Append("<h2>Per emotion</h2><div class=\"scroll\">").Append(EmotionTable(summary, sources)).Append("</div>");
         html.Append(UnderstandingReport.Section(summary.Understanding));
         html.Append(AppraisalReport.Section(summary.Appraisal)).Append(Containers(specs, "appraisal-"));
+        html.Append(JudgingReport.Section(summary)).Append(Containers(specs, "judging-"));
         if (specs.Count > 0) html.Append("<script type=\"application/json\" id=\"chart-specs\">").Append(SummaryCharts.SpecsJson(specs)).Append("</script>");
         return html.ToString();
     }

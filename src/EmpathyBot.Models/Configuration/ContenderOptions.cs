@@ -1,7 +1,7 @@
 namespace EmpathyBot.Models.Configuration;
 
-/// <summary>One entry of the <c>Contenders</c> array (every field is documented in appsettings.sample.json).</summary>
-public sealed class ContenderOptions
+/// <summary>One entry of the <c>Contenders</c> array (every field is documented in appsettings.sample.json); judges extend it.</summary>
+public class ContenderOptions
 {
     /// <summary>Shown in summaries and stored as the reply source. Must contain "baseline" exactly when the provider is Baseline.</summary>
     public string Id { get; set; } = "";

@@ -16,20 +16,24 @@ public sealed class ContendersOptions
     public List<string> BindErrors { get; } = [];
 
     /// <summary>Binds entry by entry: the array binder drops an entry whose value fails to convert, without a word.</summary>
-    public void BindFrom(IConfigurationSection section)
+    public void BindFrom(IConfigurationSection section) => BindEntries(section, Items, Paths, BindErrors);
+
+    /// <summary>The entry-by-entry binding shared by <c>Contenders</c> and <c>Judges</c>; disabled entries are left out.</summary>
+    internal static void BindEntries<T>(IConfigurationSection section, List<T> items, List<string> paths, List<string> errors)
+        where T : ContenderOptions, new()
     {
         foreach (var child in section.GetChildren())
         {
             try
             {
-                var item = child.Get<ContenderOptions>() ?? new ContenderOptions();
+                var item = child.Get<T>() ?? new T();
                 if (!item.Enabled) continue;
-                Items.Add(item);
-                Paths.Add(child.Path);
+                items.Add(item);
+                paths.Add(child.Path);
             }
             catch (InvalidOperationException e)
             {
-                BindErrors.Add($"{child.Path}: {e.Message}");
+                errors.Add($"{child.Path}: {e.Message}");
             }
         }
     }

@@ -25,4 +25,8 @@ public sealed class ModelRunnerOptions
     /// <summary>Prompts the live scheduler works on at once (each still bounded per contender).</summary>
     [Range(1, 1024)]
     public int LivePromptsInFlight { get; set; } = 32;
+
+    /// <summary>Replies waiting for the live judges; when full, a reply is logged and counted, and <c>judge run</c> catches it up.</summary>
+    [Range(1, 10_000_000)]
+    public int JudgeQueueCapacity { get; set; } = 10_000;
 }

@@ -12,22 +12,24 @@ using OpenAI.Chat;
 namespace EmpathyBot.Models.SemanticKernel;
 
 /// <summary>An LLM contender: one Semantic Kernel <see cref="IChatCompletionService"/> call per attempt.</summary>
+/// <param name="template">The reply prompt; null for an entry that is only asked raw prompts (an LLM judge).</param>
 /// <param name="time">Reads "now" for a Retry-After given as an HTTP date.</param>
-public sealed class SkChatContender(ContenderOptions options, IChatCompletionService chat, PromptTemplate template, TimeProvider time)
+public sealed class SkChatContender(ContenderOptions options, IChatCompletionService chat, PromptTemplate? template, TimeProvider time)
     : IContender, IRawPromptContender
 {
     public string Id => options.Id;
 
     public bool IsBaseline => false;
 
-    public string TemplateHash => template.Hash;
+    public string TemplateHash => template?.Hash ?? "";
 
     public string CacheIdentity { get; } = string.Join('|',
         options.Kind, options.Id, options.Model, ChatServiceFactory.Endpoint(options)?.ToString() ?? "",
         options.Temperature.ToString("R", CultureInfo.InvariantCulture), options.MaxOutputTokens,
-        template.Identity);
+        template?.Identity ?? "");
 
-    public Task<ContenderReply> ReplyAsync(StudyPrompt prompt, CancellationToken ct) => CompleteAsync(null, template.Render(prompt), ct);
+    public Task<ContenderReply> ReplyAsync(StudyPrompt prompt, CancellationToken ct) =>
+        template is null ? throw new InvalidOperationException($"'{Id}' has no reply template; it is only asked raw prompts.") : CompleteAsync(null, template.Render(prompt), ct);
 
     public Task<ContenderReply> CompleteAsync(string? system, string user, CancellationToken ct) => CompleteAsync(system, user, null, ct);
 

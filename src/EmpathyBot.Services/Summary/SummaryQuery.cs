@@ -9,13 +9,26 @@ namespace EmpathyBot.Services.Summary;
 /// The study's summary as one document, built from the stores' counters only (never a scan of ratings). The chat,
 /// <c>/api/summary</c>, the dashboard stream and the CLI's <c>summary</c> and <c>report</c> all read it from here.
 /// </summary>
-public sealed class SummaryQuery(IRatingStore ratings, IQualityStore quality, AppraisalData appraisal, UnderstandingData understanding, IIntegrityStore integrity)
+public sealed class SummaryQuery(
+    IRatingStore ratings, IQualityStore quality, AppraisalData appraisal, UnderstandingData understanding, IIntegrityStore integrity,
+    IJudgeStore judging, IJudgeRoster judges)
 {
-    public async Task<SummaryDocument> BuildAsync(CancellationToken ct) =>
-        IntegritySummary.Apply(SummaryBuilder.Build(await ratings.GetCountersAsync(ct), await quality.GetQualityAsync(ct)), await integrity.GetIntegrityAsync(ct))
+    public async Task<SummaryDocument> BuildAsync(CancellationToken ct)
+    {
+        var snapshot = await quality.GetQualityAsync(ct);
+        return IntegritySummary.Apply(SummaryBuilder.Build(await ratings.GetCountersAsync(ct), snapshot), await integrity.GetIntegrityAsync(ct))
             with
             {
                 Appraisal = await appraisal.SummariseAsync(ct),
                 Understanding = await understanding.SummariseAsync(ct),
+                Judging = await JudgingAsync(snapshot, ct),
             };
+    }
+
+    /// <summary>Null while no judge is configured and no verdict is stored, so a study without judges looks as before.</summary>
+    private async Task<JudgingSummary?> JudgingAsync(QualitySnapshot snapshot, CancellationToken ct)
+    {
+        var rows = await judging.GetJudgedRepliesAsync(ct);
+        return rows.Count == 0 && judges.SelfContenders.Count == 0 ? null : JudgingAnalysis.Build(rows, snapshot.Agreement, judges.SelfContenders);
+    }
 }

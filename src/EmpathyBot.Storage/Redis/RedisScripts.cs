@@ -252,7 +252,7 @@ internal static class RedisScripts
     // ARGV: P, participant, at -> what went, in ForgetResult order: {replies, ratings they gave, consent 0/1,
     // ratings of their replies, conversation state 0/1, understanding answers, understanding tests, appraisal answers,
     // attention checks, participant record 0/1}. One script, so a withdrawal is atomic: no reader sees half a participant.
-    public const string Forget = Library + RedisStudyStore.UnderstandingFunctions + RedisStudyStore.AppraisalFunctions + RedisStudyStore.AssignmentFunctions + RedisIntegrityScripts.ForgetFunctions + """
+    public const string Forget = Library + RedisStudyStore.UnderstandingFunctions + RedisStudyStore.AppraisalFunctions + RedisStudyStore.AssignmentFunctions + RedisIntegrityScripts.ForgetFunctions + RedisStudyStore.JudgeFunctions + """
         local p, at = ARGV[2], ARGV[3]
         local nreplies, nratings, nreceived = 0, 0, 0
         local integrity_doomed = i_collect(p)
@@ -271,6 +271,7 @@ internal static class RedisScripts
               if ratings[i] == p then nratings = nratings + 1 else nreceived = nreceived + 1 end
             end
             if r[3] == '1' then q_reply_removed(id, emotion, source) else i_reason(emotion, source, redis.call('HGET', rkey, 'json'), -1) end
+            j_reply_removed(id)
             redis.call('DEL', P .. 'ratings:' .. id, rkey)
             redis.call('SREM', P .. 'replies', id)
             redis.call('SREM', P .. 'prompt-replies:' .. prompt, id)

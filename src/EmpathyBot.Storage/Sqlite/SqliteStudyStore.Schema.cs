@@ -152,6 +152,7 @@ public sealed partial class SqliteStudyStore
         MigrateDirectLine(connection, tx);
         MigratePeopleReleases(connection, tx);
         MigrateParticipantRecords(connection, tx);
+        MigrateJudging(connection, tx);
         tx.Commit();
     }
 }

@@ -31,6 +31,7 @@ public sealed class SampleSettingsTests
         ["Bot"] = typeof(BotOptions),
         ["Slack"] = typeof(SlackOptions),
         ["Contenders"] = typeof(ContenderOptions),
+        ["Judges"] = typeof(JudgeOptions),
         ["Prompting"] = typeof(PromptingOptions),
         ["ModelRunner"] = typeof(ModelRunnerOptions),
         ["Data"] = typeof(DataOptions),

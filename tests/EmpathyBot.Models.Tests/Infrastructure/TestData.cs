@@ -12,6 +12,7 @@ public sealed class TestData : IDisposable
         System.IO.Directory.CreateDirectory(Path.Combine(Directory, "templates"));
         System.IO.Directory.CreateDirectory(Path.Combine(Directory, "replies"));
         File.Copy(ShippedTemplate, Path.Combine(Directory, "templates", "welivita-pu.txt"));
+        File.Copy(ShippedJudgeTemplate, Path.Combine(Directory, "templates", "judge.txt"));
         File.WriteAllText(Path.Combine(Directory, "replies", "baseline.jsonl"), Bank, Encoding.UTF8);
         File.WriteAllText(Path.Combine(Directory, "replies", "lexicon.jsonl"), Lexicon, Encoding.UTF8);
     }
@@ -21,6 +22,8 @@ public sealed class TestData : IDisposable
     public string StoreDirectory => Path.Combine(Directory, "store");
 
     public static string ShippedTemplate => Path.Combine(AppContext.BaseDirectory, "data", "templates", "welivita-pu.txt");
+
+    public static string ShippedJudgeTemplate => Path.Combine(AppContext.BaseDirectory, "data", "templates", "judge.txt");
 
     public const string Bank = """
         {"id":"sad-1","emotion":"sad","text":"I'm so sorry. That must weigh on you."}
