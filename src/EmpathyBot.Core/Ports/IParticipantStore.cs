@@ -10,6 +10,7 @@ namespace EmpathyBot.Core.Ports;
 /// <param name="UnderstandingTests">Completed understanding tests (quiz scores).</param>
 /// <param name="AppraisalAnswers">Completed appraisal (feelings check) answer sets.</param>
 /// <param name="AttentionChecks">Answered attention checks.</param>
+/// <param name="Battles">Pairwise verdicts the participant gave (their open pair cards and every battle of their replies go too).</param>
 public sealed record ForgetResult(
     int Replies,
     int Ratings,
@@ -19,7 +20,8 @@ public sealed record ForgetResult(
     int UnderstandingAnswers,
     int UnderstandingTests,
     int AppraisalAnswers,
-    int AttentionChecks)
+    int AttentionChecks,
+    int Battles = 0)
 {
     public static readonly ForgetResult Nothing = new(0, 0, false, 0, false, 0, 0, 0, 0);
 }

@@ -7,7 +7,7 @@ namespace EmpathyBot.Storage.Redis;
 internal static class RedisScripts
 {
     // The quality hooks (RedisQualityScripts) come first so the write functions below can call them.
-    private const string Library = RedisQualityScripts.Hooks + """
+    internal const string Library = RedisQualityScripts.Hooks + """
         local P = ARGV[1]
 
         local function bump(emotion, source, metric, by)
@@ -248,10 +248,11 @@ internal static class RedisScripts
 
     // ARGV: P, participant, at -> what went, in ForgetResult order: {replies, ratings they gave, consent 0/1,
     // ratings of their replies, conversation state 0/1, understanding answers, understanding tests, appraisal answers,
-    // attention checks}. One script, so a withdrawal is atomic: no reader sees half a participant.
-    public const string Forget = Library + RedisStudyStore.UnderstandingFunctions + RedisStudyStore.AppraisalFunctions + """
+    // attention checks, battles}. One script, so a withdrawal is atomic: no reader sees half a participant.
+    public const string Forget = Library + RedisStudyStore.UnderstandingFunctions + RedisStudyStore.AppraisalFunctions + RedisStudyStore.BattleFunctions + """
         local p, at = ARGV[2], ARGV[3]
         local nreplies, nratings, nreceived = 0, 0, 0
+        local nbattles = forget_battles(p)
         for _, id in ipairs(redis.call('SMEMBERS', P .. 'authored:' .. p)) do
           local rkey = P .. 'reply:' .. id
           local r = redis.call('HMGET', rkey, 'emotion', 'source', 'pool', 'prompt', 'cache')
@@ -310,8 +311,8 @@ internal static class RedisScripts
         local uanswers, utests = forget_understanding(p)
         local appraisals = forget_appraisal(p)
         redis.call('DEL', P .. 'authored:' .. p, P .. 'rated:' .. p, P .. 'answered:' .. p, P .. 'offers:' .. p)
-        if nreplies + nratings > 0 then publish('CountersChanged', nil, nil, nil, nil, at) end
-        return {nreplies, nratings, consent, nreceived, state, uanswers, utests, appraisals, checks}
+        if nreplies + nratings + nbattles > 0 then publish('CountersChanged', nil, nil, nil, nil, at) end
+        return {nreplies, nratings, consent, nreceived, state, uanswers, utests, appraisals, checks, nbattles}
         """;
 
     // KEYS[1]: the claim key. ARGV: now, expiry (Unix ms on the store's clock), ttl ms -> 1 claimed, 0 still held.

@@ -22,6 +22,7 @@ public sealed partial class SqliteStudyStore
         ArgumentException.ThrowIfNullOrEmpty(participant);
         return Write((c, tx) =>
         {
+            var battles = ForgetBattles(c, tx, participant);
             var (replies, ratings, ratingsOfTheirReplies) = ForgetRepliesAndRatings(c, tx, participant);
             (string, object?) who = ("$p", participant);
             var state = Execute(c, "DELETE FROM conversation_state WHERE key = $p;", tx, who) > 0;
@@ -33,7 +34,7 @@ public sealed partial class SqliteStudyStore
             var consent = Execute(c, "DELETE FROM consents WHERE participant = $p;", tx, who) > 0;
             ForgetOffers(c, tx, participant);
             return new ForgetResult(replies, ratings, consent, ratingsOfTheirReplies, state,
-                understandingAnswers, understandingTests, appraisalAnswers, checks);
+                understandingAnswers, understandingTests, appraisalAnswers, checks, battles);
         }, ct);
     }
 

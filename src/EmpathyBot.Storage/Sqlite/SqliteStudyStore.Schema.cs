@@ -147,6 +147,7 @@ public sealed partial class SqliteStudyStore
         MigrateOffers(connection, tx);
         MigrateDirectLine(connection, tx);
         MigratePeopleReleases(connection, tx);
+        MigrateBattles(connection, tx);
         tx.Commit();
     }
 }
