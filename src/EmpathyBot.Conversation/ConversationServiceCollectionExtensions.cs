@@ -21,6 +21,8 @@ public static class ConversationServiceCollectionExtensions
         services.AddSingleton<RespondFlow>();
         services.AddSingleton<GoldItems>();
         services.AddSingleton<RateFlow>();
+        services.AddSingleton<PairwiseFlow>();
+        services.AddSingleton<RatingCards>();
         services.AddSingleton<SummaryFlow>();
         services.AddSingleton<ForgetFlow>();
         services.AddEmpathyBotServices(configuration);

@@ -47,4 +47,11 @@ public sealed class RatingOptions
     /// <summary>Failed gold items after which a rater is excluded from the summary.</summary>
     [Range(1, 100)]
     public int GoldFailuresToExclude { get; set; } = 2;
+
+    /// <summary>
+    /// Which cards "rate" gives: <c>absolute</c> (one reply, Good / Okay / Bad), <c>pairwise</c> (two replies side by side,
+    /// which is more empathetic) or <c>both</c> (alternating per rater).
+    /// </summary>
+    [RegularExpression("(?i)^(absolute|pairwise|both)$", ErrorMessage = "Rating:Mode must be absolute, pairwise or both.")]
+    public string Mode { get; set; } = Flows.RatingModes.Absolute;
 }

@@ -12,6 +12,8 @@ public sealed class ConversationEngine(
     ConsentFlow consent,
     RespondFlow respond,
     RateFlow rate,
+    PairwiseFlow pairwise,
+    RatingCards cards,
     SummaryFlow summary,
     ForgetFlow forget,
     AppraisalFlow appraisal,
@@ -42,11 +44,13 @@ public sealed class ConversationEngine(
         {
             case Commands.Respond:
                 return await AdvanceAsync(respond.StartAsync(participant, ct));
+            case Commands.Rate when turn.Value?.ContainsKey(PairwiseFlow.PairKey) == true:
+                return await pairwise.SubmitAsync(participant, turn.Value[PairwiseFlow.PairKey], turn.Value.GetValueOrDefault(PairwiseFlow.ChoiceKey), ct);
             case Commands.Rate when turn.Value?.ContainsKey(ActionKeys.Reply) == true:
                 return await rate.SubmitAsync(participant, turn.Value[ActionKeys.Reply], turn.Value.GetValueOrDefault(ActionKeys.Rating), ct);
             case Commands.Rate:
                 await ClearAsync(participant, state, version, ct);
-                return await rate.NextAsync(participant, ct);
+                return await cards.NextAsync(participant, ct);
             case Commands.Appraisal when turn.Value?.ContainsKey(AppraisalFlow.StepKey) == true:
                 return await AdvanceAsync(appraisal.SubmitAsync(participant, state.Appraisal, turn.Value, null, ct));
             case Commands.Appraisal:

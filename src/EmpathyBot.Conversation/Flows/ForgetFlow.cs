@@ -47,6 +47,7 @@ public sealed class ForgetFlow(IParticipantStore store)
         Add(result.UnderstandingTests, "quiz score", "quiz scores");
         Add(result.AppraisalAnswers, "feelings-check answer", "feelings-check answers");
         Add(result.AttentionChecks, "attention-check answer", "attention-check answers");
+        Add(result.Battles, "reply comparison you made", "reply comparisons you made");
         if (result.ConversationState) parts.Add("where you were in our conversation");
         if (result.Consent) parts.Add("your consent record");
         return parts.Count <= 2 ? string.Join(" and ", parts) : string.Join(", ", parts[..^1]) + " and " + parts[^1];

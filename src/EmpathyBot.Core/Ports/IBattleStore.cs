@@ -59,6 +59,9 @@ public interface IBattleStore
     /// <summary>Records the verdict on a card offered to <paramref name="rater"/>, once; anything else stores nothing.</summary>
     Task<PairAnswer> AnswerPairAsync(string rater, string cardId, PairChoice choice, DateTimeOffset at, CancellationToken ct = default);
 
+    /// <summary>Pair cards (gold ones included) the rater has answered.</summary>
+    Task<long> CountAnsweredPairsAsync(string rater, CancellationToken ct = default);
+
     /// <summary>Every answered battle (not gold cards), in answer order.</summary>
     IAsyncEnumerable<BattleRecord> ExportBattlesAsync(CancellationToken ct = default);
 

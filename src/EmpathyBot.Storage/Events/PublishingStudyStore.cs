@@ -117,6 +117,8 @@ public sealed class PublishingStudyStore(IStudyStore inner, IStudyEvents events,
         return answer;
     }
 
+    public Task<long> CountAnsweredPairsAsync(string rater, CancellationToken ct = default) => inner.CountAnsweredPairsAsync(rater, ct);
+
     public IAsyncEnumerable<BattleRecord> ExportBattlesAsync(CancellationToken ct = default) => inner.ExportBattlesAsync(ct);
 
     public async Task<BattleImportResult> ImportBattlesAsync(IReadOnlyList<BattleRow> rows, string promptSet, CancellationToken ct = default)

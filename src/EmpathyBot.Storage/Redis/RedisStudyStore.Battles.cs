@@ -203,6 +203,19 @@ public sealed partial class RedisStudyStore
         });
     }
 
+    // ARGV: P, rater -> pair cards the bot gave the rater that they answered
+    private const string CountAnsweredScript = """
+        local n = 0
+        for _, id in ipairs(redis.call('SMEMBERS', ARGV[1] .. 'battle-cards:' .. ARGV[2])) do
+          local b = redis.call('HMGET', ARGV[1] .. 'battle:' .. id, 'winner', 'offered')
+          if b[1] and b[1] ~= '' and b[2] ~= '' then n = n + 1 end
+        end
+        return n
+        """;
+
+    public Task<long> CountAnsweredPairsAsync(string rater, CancellationToken ct = default) => Guard(async () =>
+        (long)await EvalAsync(CountAnsweredScript, rater));
+
     public async IAsyncEnumerable<BattleRecord> ExportBattlesAsync([EnumeratorCancellation] CancellationToken ct = default)
     {
         var (ids, excluded) = await Guard(async () => (

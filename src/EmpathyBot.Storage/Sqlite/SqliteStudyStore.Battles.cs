@@ -123,6 +123,9 @@ public sealed partial class SqliteStudyStore
         }, ct);
     }
 
+    public Task<long> CountAnsweredPairsAsync(string rater, CancellationToken ct = default) => Read(c =>
+        Convert.ToInt64(Scalar(c, "SELECT count(*) FROM battles WHERE rater = $rater AND winner IS NOT NULL AND offered_at IS NOT NULL;", null, ("$rater", rater))), ct);
+
     private static PairOffer ReadOffer(SqliteDataReader r) => new(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4),
         r.GetString(5), r.GetString(6), (BattleSide)r.GetInt32(7), r.IsDBNull(8) ? null : (BattleSide)r.GetInt32(8));
 

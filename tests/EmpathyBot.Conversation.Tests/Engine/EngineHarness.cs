@@ -16,7 +16,8 @@ public sealed class EngineHarness : IAsyncDisposable
     private readonly string directory = Directory.CreateTempSubdirectory("empathybot-engine-").FullName;
 
     /// <param name="goldRate">Rating:GoldRate and Rating:FirstCardGoldRate: 0 (no attention checks) or 1 (only checks) keeps cards predictable.</param>
-    public EngineHarness(int targetPerReply = 3, int goldRate = 0)
+    /// <param name="mode">Rating:Mode.</param>
+    public EngineHarness(int targetPerReply = 3, int goldRate = 0, string mode = "absolute")
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -24,6 +25,7 @@ public sealed class EngineHarness : IAsyncDisposable
             ["Rating:TargetPerReply"] = targetPerReply.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Rating:GoldRate"] = goldRate.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Rating:FirstCardGoldRate"] = goldRate.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Rating:Mode"] = mode,
         }).Build();
         Store = new SqliteStudyStore(directory);
         services = new ServiceCollection()
