@@ -32,6 +32,10 @@ public sealed record SummaryDocument(
     /// <summary>SECEU and EQ-Bench item sets, people vs contenders; null when built without the understanding store.</summary>
     [JsonPropertyName("understanding")]
     public UnderstandingSummary? Understanding { get; init; }
+
+    /// <summary>Bradley-Terry ratings from side-by-side battles; null when the summary was built without the battle store.</summary>
+    [JsonPropertyName("pairwise")]
+    public PairwiseSummary? Pairwise { get; init; }
 }
 
 public sealed record SummarySection(
