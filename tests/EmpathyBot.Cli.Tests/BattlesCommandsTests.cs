@@ -20,7 +20,7 @@ public sealed class BattlesCommandsTests : IDisposable
     }
 
     private (int Exit, string Out, string Err) Run(params string[] args) => CliRun.Invoke(
-        new RootCommand("test") { CliServices.DataDir, CliServices.Store, BattlesCommands.Create(), SummaryCommands.Create() },
+        new RootCommand("test") { CliServices.DataDir, CliServices.Store, BattlesCommands.Create(), SummaryCommands.Create(), SummaryCommands.Report() },
         [.. args, "--data-dir", Path.Combine(dir.FullName, "store")]);
 
     private string File(string name, params string[] lines)
@@ -105,5 +105,12 @@ public sealed class BattlesCommandsTests : IDisposable
         Assert.Equal(1000, pairwise.GetProperty("sources").GetProperty("human").GetProperty("rating").GetDouble());
         Assert.True(gpt.GetProperty("rating").GetDouble() < 1000);
         Assert.Equal(2, gpt.GetProperty("ci").GetArrayLength());
+
+        var report = Path.Combine(dir.FullName, "report.html");
+        Assert.Equal(0, Run("report", report).Exit);
+        var html = System.IO.File.ReadAllText(report);
+        Assert.Contains("<table id=\"pairwise\">", html);
+        Assert.Contains("<table id=\"win-rates\">", html);
+        Assert.Contains("<tr data-source=\"gpt-4o\">", html);
     }
 }

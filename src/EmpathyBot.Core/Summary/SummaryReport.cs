@@ -81,6 +81,7 @@ public static class SummaryReport
         var specs = SummaryCharts.Specs(summary);
         html.Append("<h2>Good rate vs people, per emotion</h2>").Append(ForestCharts(specs));
         html.Append("<h2>Per emotion</h2><div class=\"scroll\">").Append(EmotionTable(summary, sources)).Append("</div>");
+        html.Append(PairwiseReport.Section(summary.Pairwise));
         html.Append(UnderstandingReport.Section(summary.Understanding));
         html.Append(AppraisalReport.Section(summary.Appraisal)).Append(Containers(specs, "appraisal-"));
         if (specs.Count > 0) html.Append("<script type=\"application/json\" id=\"chart-specs\">").Append(SummaryCharts.SpecsJson(specs)).Append("</script>");
