@@ -27,6 +27,7 @@ public static class PairwiseReport
                 .Append("</b> (log-odds per unit of (words A − words B) / (words A + words B); above 0, longer replies win more often).</p>");
         }
 
+        if (PairwiseCharts.Specs(summary).Count > 0) html.Append("<div class=\"chart\" id=\"chart-").Append(PairwiseCharts.Name).Append("\" data-chart=\"").Append(PairwiseCharts.Name).Append("\"></div>");
         return html.Append(Ratings(summary)).Append(WinRates(summary)).Append(Emotions(summary)).ToString();
     }
 
@@ -58,7 +59,8 @@ public static class PairwiseReport
             html.Append("<tr data-source=\"").Append(E(row)).Append("\"><td>").Append(E(Sources.DisplayName(row))).Append("</td>");
             foreach (var column in sources)
             {
-                html.Append("<td>").Append(summary.WinRates.GetValueOrDefault(row)?.GetValueOrDefault(column) is { } rate ? Percent(rate) : "–").Append("</td>");
+                var rate = summary.WinRates.TryGetValue(row, out var rates) && rates.TryGetValue(column, out var r) ? r : (double?)null;
+                html.Append("<td>").Append(rate is { } known ? Percent(known) : "–").Append("</td>");
             }
 
             html.Append("</tr>");

@@ -33,6 +33,8 @@ public class PairwiseReportTests
         Assert.DoesNotContain("<gpt>", html);
         Assert.Contains("<table id=\"win-rates\">", html);
         Assert.Contains("<td>56.3%</td>", html);
+        // A source against itself, or a pair never compared, has no win rate.
+        Assert.Contains("<tr data-source=\"human\"><td>People</td><td>–</td><td>43.8%</td><td>–</td></tr>", html);
         Assert.Contains("<b data-fact=\"length-coefficient\">0.842</b>", html);
         Assert.Contains("<td>60.0% (11)</td>", html);
         // Ranked: the two sources whose intervals overlap share rank 1, baseline below them.
