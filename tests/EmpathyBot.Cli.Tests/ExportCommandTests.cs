@@ -26,7 +26,7 @@ public sealed class ExportCommandTests : IDisposable
     private static readonly string[] Tables =
     [
         "prompts", "replies", "ratings", "rating_offers", "attention_checks", "understanding_answers",
-        "understanding_tests", "appraisal_answers", "participants",
+        "understanding_tests", "appraisal_answers", "battles", "participants",
     ];
 
     private readonly DirectoryInfo dir = Directory.CreateTempSubdirectory("empathybot-export-cli-");
@@ -59,6 +59,8 @@ public sealed class ExportCommandTests : IDisposable
         await store.RecordConsentAsync("p_bob", T0);
         await store.RecordAttentionCheckAsync(new AttentionCheck("p_bob", "gold-1", true, T0.AddMinutes(30)), 2);
         Assert.NotNull(await store.NextReplyToRateAsync("p_dan", 5));
+        var pair = await store.NextPairAsync("p_dan");
+        Assert.Equal(PairAnswerOutcome.Recorded, (await store.AnswerPairAsync("p_dan", pair!.Id, PairChoice.BothBad, T0.AddHours(3))).Outcome);
         await store.AddUnderstandingAnswerAsync(new UnderstandingAnswer("ua1", Sources.Human, "p_alice", "allocation", "i1", [1, 2, 3, 4], -0.5, T0));
         await store.AddUnderstandingAnswerAsync(new UnderstandingAnswer("ua2", "gpt", null, "allocation", "i1", [], null, T0));
         await store.AddUnderstandingTestAsync(new UnderstandingTest("ut1", Sources.Human, "p_alice", "allocation", 1, 0.5, T0));
@@ -69,7 +71,7 @@ public sealed class ExportCommandTests : IDisposable
         return new Dictionary<string, long>
         {
             ["prompts"] = prompts, ["replies"] = 3, ["ratings"] = 3, ["rating_offers"] = 1, ["attention_checks"] = 1,
-            ["understanding_answers"] = 2, ["understanding_tests"] = 1, ["appraisal_answers"] = 1,
+            ["understanding_answers"] = 2, ["understanding_tests"] = 1, ["appraisal_answers"] = 1, ["battles"] = 1,
             ["participants"] = 4, // alice, bob, carol, dan
         };
     }
@@ -86,9 +88,9 @@ public sealed class ExportCommandTests : IDisposable
         var (exit, output, error) = Run("export", target, "--format", format);
 
         Assert.True(exit == 0, error);
-        Assert.Contains("Exported 9 tables", output);
+        Assert.Contains("Exported 10 tables", output);
         // Progress goes to stderr, table by table, so stdout keeps only the result.
-        Assert.Contains("tables: 9/9 (100%)", error);
+        Assert.Contains("tables: 10/10 (100%)", error);
         Assert.DoesNotContain("tables:", output);
         using var package = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(target, "datapackage.json")));
         Assert.Equal("tabular-data-package", package.RootElement.GetProperty("profile").GetString());

@@ -45,7 +45,7 @@ public static class ExportCommand
                 services.GetRequiredService<IPromptStore>(), services.GetRequiredService<IReplyStore>(),
                 services.GetRequiredService<IRatingStore>(), services.GetRequiredService<IQualityStore>(),
                 services.GetRequiredService<IParticipantStore>(), services.GetRequiredService<IUnderstandingStore>(),
-                services.GetRequiredService<IAppraisalStore>()).All();
+                services.GetRequiredService<IAppraisalStore>(), services.GetRequiredService<IBattleStore>()).All();
             var now = (services.GetService<TimeProvider>() ?? TimeProvider.System).GetUtcNow();
             var written = await CliProgress.RunAsync(r, "tables", p => StudyExporter.ExportAsync(tables, ExportFormat.Named(r.GetValue(format)!), target, now, ct, p));
             var output = r.InvocationConfiguration.Output;
