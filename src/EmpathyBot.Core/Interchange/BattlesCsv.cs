@@ -1,6 +1,5 @@
 using CsvHelper;
 using EmpathyBot.Core.Study;
-using EmpathyBot.Core.Text;
 
 namespace EmpathyBot.Core.Interchange;
 
@@ -27,73 +26,25 @@ public static class BattlesCsv
 
     public static ParseResult Parse(TextReader reader)
     {
-        var rows = new List<BattleRow>();
-        var errors = new List<RowError>();
-        Dictionary<string, int>? columns = null;
-        foreach (var record in Csv.Read(reader))
-        {
-            if (columns is null)
-            {
-                columns = record.Fields.Select((name, i) => (name: name.Trim().ToLowerInvariant(), i))
-                    .GroupBy(x => x.name).ToDictionary(g => g.Key, g => g.First().i);
-                var missing = Header.Where(h => !columns.ContainsKey(h)).ToArray();
-                if (missing.Length > 0)
-                {
-                    errors.Add(new RowError(record.Line, $"header is missing column(s): {string.Join(", ", missing)}"));
-                    return new ParseResult(rows, errors);
-                }
-
-                continue;
-            }
-
-            var row = ParseRow(record, columns, out var error);
-            if (row is null) errors.Add(new RowError(record.Line, error!));
-            else rows.Add(row);
-        }
-
-        if (columns is null) errors.Add(new RowError(1, "the file is empty: expected a header line"));
+        var (rows, errors) = HeaderedCsv.Parse(reader, Header, FreeText, ParseRow);
         return new ParseResult(rows, errors);
     }
 
-    private static BattleRow? ParseRow(CsvRecord record, Dictionary<string, int> columns, out string? error)
+    private static BattleRow? ParseRow(Func<string, string> get, List<string> problems)
     {
-        string Raw(string name) => columns[name] < record.Fields.Count ? record.Fields[columns[name]] : "";
-        string Get(string name) => FreeText.Contains(name) ? Raw(name) : Raw(name).Trim();
-
-        error = null;
-        if (record.Fields.Count < columns.Count)
-        {
-            error = $"expected {columns.Count} fields, found {record.Fields.Count}";
-            return null;
-        }
-
-        var problems = Required.Where(name => string.IsNullOrWhiteSpace(Get(name))).Select(name => $"{name} is empty").ToList();
-        foreach (var name in Header)
-        {
-            var value = Raw(name);
-            var at = ControlCharacters.IndexOfRefused(value);
-            if (at >= 0) problems.Add($"{name} contains the control character {ControlCharacters.Describe(value[at])} at position {at + 1} (only tab and line breaks are allowed)");
-        }
-
-        var emotion = Get("emotion").ToLowerInvariant();
+        problems.InsertRange(0, Required.Where(name => string.IsNullOrWhiteSpace(get(name))).Select(name => $"{name} is empty"));
+        var emotion = get("emotion").ToLowerInvariant();
         if (emotion.Length > 0 && !Emotions.IsKnown(emotion)) problems.Add($"unknown emotion '{emotion}'");
-        if (Get("source_a").Length > 0 && Get("source_a") == Get("source_b")) problems.Add($"both replies are from '{Get("source_a")}': a battle compares two sources");
-        if (Get("response_a_id").Length > 0 && Get("response_a_id") == Get("response_b_id")) problems.Add("response_a_id and response_b_id are the same reply");
+        if (get("source_a").Length > 0 && get("source_a") == get("source_b")) problems.Add($"both replies are from '{get("source_a")}': a battle compares two sources");
+        if (get("response_a_id").Length > 0 && get("response_a_id") == get("response_b_id")) problems.Add("response_a_id and response_b_id are the same reply");
         foreach (var id in new[] { "response_a_id", "response_b_id" })
         {
-            if (Get(id).Length > ReplyIds.MaxLength) problems.Add($"{id} is longer than {ReplyIds.MaxLength} characters");
+            if (get(id).Length > ReplyIds.MaxLength) problems.Add($"{id} is longer than {ReplyIds.MaxLength} characters");
         }
 
-        if (!BattleWinners.TryParse(Get("winner"), out var winner)) problems.Add($"winner '{Get("winner")}' is not a, b, tie or both_bad");
-
-        if (problems.Count > 0)
-        {
-            error = string.Join("; ", problems);
-            return null;
-        }
-
-        return new BattleRow(Get("prompt_id"), emotion, Get("situation"), Get("utterance"), Get("source_a"), Get("response_a_id"),
-            Get("response_a"), Get("source_b"), Get("response_b_id"), Get("response_b"), Get("rater"), winner);
+        if (!BattleWinners.TryParse(get("winner"), out var winner)) problems.Add($"winner '{get("winner")}' is not a, b, tie or both_bad");
+        return problems.Count > 0 ? null : new BattleRow(get("prompt_id"), emotion, get("situation"), get("utterance"), get("source_a"),
+            get("response_a_id"), get("response_a"), get("source_b"), get("response_b_id"), get("response_b"), get("rater"), winner);
     }
 
     /// <summary>The header on a writer that takes the whole file (<see cref="Csv.CreateWriter"/>).</summary>
