@@ -12,6 +12,7 @@ public static class CliApp
         CliServices.Store,
         PromptsCommands.Create(),
         RatingsCommands.Create(),
+        BattlesCommands.Create(),
         SummaryCommands.Create(),
         SummaryCommands.Report(),
         ModelsCommands.Create(),

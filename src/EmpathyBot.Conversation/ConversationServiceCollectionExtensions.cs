@@ -30,6 +30,8 @@ public static class ConversationServiceCollectionExtensions
         services.AddSingleton<ReplyChecks>();
         services.AddSingleton<CardClock>();
         services.AddSingleton<AuthorGuessFlow>();
+        services.AddSingleton<PairwiseFlow>();
+        services.AddSingleton<RatingCards>();
         services.AddSingleton<SummaryFlow>();
         services.AddSingleton<ForgetFlow>();
         services.AddEmpathyBotServices(configuration);

@@ -90,4 +90,11 @@ public sealed class RatingOptions
 
     /// <summary>After each rating, ask who the rater thinks wrote the reply (a person, an AI, not sure).</summary>
     public bool AskAuthorGuess { get; set; }
+
+    /// <summary>
+    /// Which cards "rate" gives: <c>absolute</c> (one reply, Good / Okay / Bad), <c>pairwise</c> (two replies side by side,
+    /// which is more empathetic) or <c>both</c> (alternating per rater).
+    /// </summary>
+    [RegularExpression("(?i)^(absolute|pairwise|both)$", ErrorMessage = "Rating:Mode must be absolute, pairwise or both.")]
+    public string Mode { get; set; } = Flows.RatingModes.Absolute;
 }

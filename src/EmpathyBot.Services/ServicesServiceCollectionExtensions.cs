@@ -1,4 +1,5 @@
 using EmpathyBot.Services.Appraisal;
+using EmpathyBot.Services.Pairwise;
 using EmpathyBot.Services.Privacy;
 using EmpathyBot.Services.Prompts;
 using EmpathyBot.Services.Summary;
@@ -24,6 +25,8 @@ public static class ServicesServiceCollectionExtensions
         services.AddOptions<UnderstandingOptions>().Bind(configuration.GetSection(UnderstandingOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<PrivacyOptions>().Bind(configuration.GetSection(PrivacyOptions.Section))
             .Validate(o => o.MinGroupSize >= 1, "Privacy:MinGroupSize must be at least 1.").ValidateOnStart();
+        services.AddOptions<PairwiseOptions>().Bind(configuration.GetSection(PairwiseOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton<PairwiseData>();
         services.TryAddSingleton<PeopleGroups>();
         services.TryAddSingleton<AppraisalData>();
         services.TryAddSingleton<UnderstandingData>();

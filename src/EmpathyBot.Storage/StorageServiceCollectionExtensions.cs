@@ -55,6 +55,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IRatingStore>(Publishing<IRatingStore>);
         services.AddSingleton<IParticipantStore>(Publishing<IParticipantStore>);
         services.AddSingleton<IQualityStore>(Publishing<IQualityStore>);
+        services.AddSingleton<IBattleStore>(Publishing<IBattleStore>);
         services.AddSingleton<IPromptStore>(sp => sp.GetRequiredService<IStudyStore>());
         services.AddSingleton<IConversationStateStore>(sp => sp.GetRequiredService<IStudyStore>());
         services.AddSingleton<IIdempotencyStore>(sp => sp.GetRequiredService<IStudyStore>());

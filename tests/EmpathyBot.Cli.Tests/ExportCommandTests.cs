@@ -27,7 +27,8 @@ public sealed class ExportCommandTests : IDisposable
     private static readonly string[] Tables =
     [
         "prompts", "replies", "ratings", "rating_offers", "source_assignments", "attention_checks", "understanding_answers",
-        "understanding_tests", "appraisal_answers", "participants", "card_timings", "reply_checks", "rating_flags", "author_guesses", "judge_verdicts",
+        "understanding_tests", "appraisal_answers", "battles", "participants", "card_timings", "reply_checks", "rating_flags", "author_guesses",
+        "judge_verdicts",
     ];
 
     private readonly DirectoryInfo dir = Directory.CreateTempSubdirectory("empathybot-export-cli-");
@@ -61,6 +62,8 @@ public sealed class ExportCommandTests : IDisposable
         await store.RecordAttentionCheckAsync(new AttentionCheck("p_bob", "gold-1", true, T0.AddMinutes(30)), 2);
         Assert.NotNull(await store.NextReplyToRateAsync("p_dan", 5));
         Assert.NotNull(await store.AssignSourceAsync("p_dan", 3, T0));
+        var pair = await store.NextPairAsync("p_dan");
+        Assert.Equal(PairAnswerOutcome.Recorded, (await store.AnswerPairAsync("p_dan", pair!.Id, PairChoice.BothBad, T0.AddHours(3))).Outcome);
         await store.AddUnderstandingAnswerAsync(new UnderstandingAnswer("ua1", Sources.Human, "p_alice", "allocation", "i1", [1, 2, 3, 4], -0.5, T0));
         await store.AddUnderstandingAnswerAsync(new UnderstandingAnswer("ua2", "gpt", null, "allocation", "i1", [], null, T0));
         await store.AddUnderstandingTestAsync(new UnderstandingTest("ut1", Sources.Human, "p_alice", "allocation", 1, 0.5, T0));
@@ -72,7 +75,7 @@ public sealed class ExportCommandTests : IDisposable
         return new Dictionary<string, long>
         {
             ["prompts"] = prompts, ["replies"] = 3, ["ratings"] = 3, ["rating_offers"] = 1, ["source_assignments"] = 1, ["attention_checks"] = 1,
-            ["understanding_answers"] = 2, ["understanding_tests"] = 1, ["appraisal_answers"] = 1,
+            ["understanding_answers"] = 2, ["understanding_tests"] = 1, ["appraisal_answers"] = 1, ["battles"] = 1,
             ["participants"] = 4, // alice, bob, carol, dan
             ["card_timings"] = 0, ["reply_checks"] = 0, ["rating_flags"] = 0, ["author_guesses"] = 0, ["judge_verdicts"] = 1,
         };
@@ -112,9 +115,9 @@ public sealed class ExportCommandTests : IDisposable
         var (exit, output, error) = Run("export", target, "--format", format);
 
         Assert.True(exit == 0, error);
-        Assert.Contains("Exported 15 tables", output);
+        Assert.Contains("Exported 16 tables", output);
         // Progress goes to stderr, table by table, so stdout keeps only the result.
-        Assert.Contains("tables: 15/15 (100%)", error);
+        Assert.Contains("tables: 16/16 (100%)", error);
         Assert.DoesNotContain("tables:", output);
         using var package = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(target, "datapackage.json")));
         Assert.Equal("tabular-data-package", package.RootElement.GetProperty("profile").GetString());

@@ -48,7 +48,7 @@ public static class ExportCommand
                     services.GetRequiredService<IRatingStore>(), services.GetRequiredService<IQualityStore>(),
                     services.GetRequiredService<IParticipantStore>(), services.GetRequiredService<IUnderstandingStore>(),
                     services.GetRequiredService<IAppraisalStore>(), services.GetRequiredService<ISourceAssignmentStore>(),
-                    services.GetRequiredService<IParticipantRecordStore>()).All(),
+                    services.GetRequiredService<IParticipantRecordStore>(), services.GetRequiredService<IBattleStore>()).All(),
                 .. new IntegrityTables(services.GetRequiredService<ICardTimingStore>(), services.GetRequiredService<IIntegrityStore>()).All(),
                 JudgeVerdictsTable.Create(services.GetRequiredService<IJudgeStore>()),
             ];

@@ -108,7 +108,7 @@ public static class RatingsCommands
     }
 
     /// <summary>The export format named by the file's extension; standard output ('-') gets CSV; null when the extension names neither.</summary>
-    private static string? FormatOf(FileInfo path) => path.Name == "-" ? "csv" : path.Extension.ToLowerInvariant() switch
+    internal static string? FormatOf(FileInfo path) => path.Name == "-" ? "csv" : path.Extension.ToLowerInvariant() switch
     {
         ".csv" => "csv",
         ".jsonl" => "jsonl",

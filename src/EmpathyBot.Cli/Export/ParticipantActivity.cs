@@ -9,7 +9,7 @@ namespace EmpathyBot.Cli.Export;
 public sealed class ParticipantActivity
 {
     public static readonly string[] Kinds =
-        ["replies", "ratings", "rating_offers", "attention_checks", "understanding_answers", "understanding_tests", "appraisal_answers"];
+        ["replies", "ratings", "rating_offers", "attention_checks", "understanding_answers", "understanding_tests", "appraisal_answers", "battles"];
 
     private readonly SortedDictionary<string, Entry> entries = new(StringComparer.Ordinal);
 

@@ -19,7 +19,8 @@ public sealed class StudyTables(
     IUnderstandingStore understanding,
     IAppraisalStore appraisal,
     ISourceAssignmentStore assignments,
-    IParticipantRecordStore records)
+    IParticipantRecordStore records,
+    IBattleStore battles)
 {
     private const string Who = "Pseudonymous participant key (a keyed hash of channel and user id; never the raw id), or a rater name from an imported file";
     private const string WhoOrContender = "Pseudonymous participant key for people; empty for contenders";
@@ -30,7 +31,7 @@ public sealed class StudyTables(
         return
         [
             Prompts(), Replies(activity), Ratings(activity), Offers(activity), SourceAssignments(), AttentionChecks(activity),
-            UnderstandingAnswers(activity), UnderstandingTests(activity), AppraisalAnswers(activity), Participants(activity),
+            UnderstandingAnswers(activity), UnderstandingTests(activity), AppraisalAnswers(activity), Battles(activity), Participants(activity),
         ];
     }
 
@@ -192,6 +193,29 @@ public sealed class StudyTables(
             activity.Saw(a.Participant, "appraisal_answers", a.At);
             return [a.Id, a.Source, a.Participant, a.Condition, a.Emotion, a.Factor, a.SituationSet, a.SituationId,
                 (long)a.Score.Pa, (long)a.Score.Na, .. a.Items.Select(i => (object?)(long)i), a.At];
+        }, ct));
+
+    private ExportTable Battles(ParticipantActivity activity) => new("battles", "Every answered side-by-side comparison of two replies to one prompt",
+        [
+            F("battle_id", FieldType.String, "Battle id (the pair card's id)"),
+            F("prompt_id", FieldType.String, "Prompt both replies answer"),
+            F("source_a", FieldType.String, "Source of reply A (the source that sorts first)"),
+            F("response_a_id", FieldType.String, "Reply A"),
+            F("source_b", FieldType.String, "Source of reply B"),
+            F("response_b_id", FieldType.String, "Reply B"),
+            F("winner", FieldType.String, "a, b, tie or both_bad"),
+            F("shown_left", FieldType.String, "a or b: the reply shown on the left (first) of the card; empty for an imported battle"),
+            F("rater", FieldType.String, Who),
+            F("offered_at", FieldType.DateTime, "When the card was shown (UTC); empty for an imported battle"),
+            F("answered_at", FieldType.DateTime, "When the verdict was given, or imported (UTC)"),
+            F("rater_excluded", FieldType.Boolean, "True when the rater failed enough attention checks: their battles do not count"),
+        ],
+        ["battle_id"],
+        ct => Map(battles.ExportBattlesAsync(ct), b =>
+        {
+            activity.Saw(b.Rater, "battles", b.AnsweredAt);
+            return [b.Id, b.Prompt.Id, b.A.Source, b.A.Id, b.B.Source, b.B.Id, b.Winner.ToWire(),
+                b.Left switch { BattleSide.A => "a", BattleSide.B => "b", _ => null }, b.Rater, b.OfferedAt, b.AnsweredAt, b.RaterExcluded];
         }, ct));
 
     private ExportTable Participants(ParticipantActivity activity) => new("participants",

@@ -12,6 +12,8 @@ public sealed class ConversationEngine(
     ConsentFlow consent,
     RespondFlow respond,
     RateFlow rate,
+    PairwiseFlow pairwise,
+    RatingCards ratingCards,
     SummaryFlow summary,
     ForgetFlow forget,
     AppraisalFlow appraisal,
@@ -19,7 +21,7 @@ public sealed class ConversationEngine(
     ProtocolGuide protocol,
     ResultsAccess results,
     AuthorGuessFlow guesses,
-    CardClock cards) : IConversationEngine
+    CardClock clock) : IConversationEngine
 {
     public async Task<TurnResult> HandleAsync(Turn turn, CancellationToken ct = default)
     {
@@ -62,13 +64,15 @@ public sealed class ConversationEngine(
         {
             case Commands.Respond:
                 return await AdvanceAsync(respond.StartAsync(participant, ct));
+            case Commands.Rate when turn.Value?.ContainsKey(PairwiseFlow.PairKey) == true:
+                return await pairwise.SubmitAsync(participant, turn.Value[PairwiseFlow.PairKey], turn.Value.GetValueOrDefault(PairwiseFlow.ChoiceKey), ct);
             case Commands.Rate when turn.Value?.ContainsKey(ActionKeys.Reply) == true:
                 return await rate.SubmitAsync(participant, turn.Value[ActionKeys.Reply], turn.Value.GetValueOrDefault(ActionKeys.Rating), ct);
             case Commands.Guess when action is not null:
                 return await guesses.SubmitAsync(participant, turn.Value!.GetValueOrDefault(ActionKeys.Reply), turn.Value!.GetValueOrDefault(ActionKeys.Guess), ct);
             case Commands.Rate:
                 await ClearAsync(participant, state, version, ct);
-                return await rate.NextAsync(participant, ct);
+                return await ratingCards.NextAsync(participant, ct);
             case Commands.Appraisal when turn.Value?.ContainsKey(AppraisalFlow.StepKey) == true:
                 return await AdvanceAsync(appraisal.SubmitAsync(participant, state.Appraisal, turn.Value, null, ct));
             case Commands.Appraisal:
@@ -112,7 +116,7 @@ public sealed class ConversationEngine(
         {
             var (result, next) = await step;
             await states.SaveAsync(participant, next, version, ct);
-            await cards.ShownAsync(participant, next, ct);
+            await clock.ShownAsync(participant, next, ct);
             return result;
         }
     }

@@ -17,7 +17,7 @@ namespace EmpathyBot.Conversation.Flows;
 public sealed class RateFlow(IRatingStore ratings, IReplyStore replies, IPromptStore prompts, IQualityStore raters, IOptions<RatingOptions> options, GoldItems gold, TimeProvider clock,
     RatingPool pool, IIntegrityStore integrity, ICardTimingStore timings, AuthorGuessFlow guesses)
 {
-    private const string NothingLeft = "There is nothing left for you to rate right now. Thank you! Try again later, or write a reply yourself.";
+    public const string NothingLeft = "There is nothing left for you to rate right now. Thank you! Try again later, or write a reply yourself.";
 
     public async Task<TurnResult> NextAsync(string participant, CancellationToken ct)
     {
@@ -25,19 +25,12 @@ public sealed class RateFlow(IRatingStore ratings, IReplyStore replies, IPromptS
         // Excluded raters are not told; they simply get no more cards, so they stop spending the pool.
         if (quality.Excluded) return TurnResult.Of(Menu.WithMenu(NothingLeft));
 
-        var (reply, goldId) = await pool.NextAsync(participant, DrawGold(quality), ct);
+        var (reply, goldId) = await pool.NextAsync(participant, GoldDraw.Draw(quality, options.Value), ct);
         var prompt = reply is null ? null : await prompts.GetPromptAsync(reply.PromptId, ct);
         if (reply is null || prompt is null) return TurnResult.Of(Menu.WithMenu(NothingLeft));
 
         await timings.CardShownAsync(participant, CardKinds.Rating, goldId ?? reply.Id, clock.GetUtcNow(), ct);
         return TurnResult.Of(Card(prompt, goldId is null ? reply : gold.Issue(goldId, prompt.Id, clock.GetUtcNow())));
-    }
-
-    private bool DrawGold(RaterQuality quality)
-    {
-        var first = quality.Ratings == 0 && quality.GoldPassed + quality.GoldFailed == 0;
-        var rate = first ? options.Value.FirstCardGoldRate : options.Value.GoldRate;
-        return rate > 0 && Random.Shared.NextDouble() < rate;
     }
 
     public async Task<TurnResult> SubmitAsync(string participant, string? replyId, string? ratingText, CancellationToken ct)

@@ -1,6 +1,5 @@
 using CsvHelper;
 using EmpathyBot.Core.Study;
-using EmpathyBot.Core.Text;
 
 namespace EmpathyBot.Core.Interchange;
 
@@ -21,72 +20,21 @@ public static class RatingsCsv
 
     public static ParseResult Parse(TextReader reader)
     {
-        var rows = new List<RatingRow>();
-        var errors = new List<RowError>();
-        Dictionary<string, int>? columns = null;
-        foreach (var record in Csv.Read(reader))
-        {
-            if (columns is null)
-            {
-                columns = record.Fields.Select((name, i) => (name: name.Trim().ToLowerInvariant(), i))
-                    .GroupBy(x => x.name).ToDictionary(g => g.Key, g => g.First().i);
-                var missing = Header.Where(h => !columns.ContainsKey(h)).ToArray();
-                if (missing.Length > 0)
-                {
-                    errors.Add(new RowError(record.Line, $"header is missing column(s): {string.Join(", ", missing)}"));
-                    return new ParseResult(rows, errors);
-                }
-
-                continue;
-            }
-
-            var row = ParseRow(record, columns, out var error);
-            if (row is null) errors.Add(new RowError(record.Line, error!));
-            else rows.Add(row);
-        }
-
-        if (columns is null) errors.Add(new RowError(1, "the file is empty: expected a header line"));
+        var (rows, errors) = HeaderedCsv.Parse(reader, Header, FreeText, ParseRow);
         return new ParseResult(rows, errors);
     }
 
-    private static RatingRow? ParseRow(CsvRecord record, Dictionary<string, int> columns, out string? error)
+    private static RatingRow? ParseRow(Func<string, string> get, List<string> problems)
     {
-        string Raw(string name) => columns[name] < record.Fields.Count ? record.Fields[columns[name]] : "";
-        string Get(string name) => FreeText.Contains(name) ? Raw(name) : Raw(name).Trim();
-
-        error = null;
-        if (record.Fields.Count < columns.Count)
-        {
-            error = $"expected {columns.Count} fields, found {record.Fields.Count}";
-            return null;
-        }
-
-        var problems = new List<string>();
-        foreach (var required in new[] { "prompt_id", "emotion", "utterance", "source", "response_id", "response", "rater" })
-        {
-            if (string.IsNullOrWhiteSpace(Get(required))) problems.Add($"{required} is empty");
-        }
-
-        foreach (var name in Header)
-        {
-            var value = Raw(name);
-            var at = ControlCharacters.IndexOfRefused(value);
-            if (at >= 0) problems.Add($"{name} contains the control character {ControlCharacters.Describe(value[at])} at position {at + 1} (only tab and line breaks are allowed)");
-        }
-
-        var emotion = Get("emotion").ToLowerInvariant();
+        problems.InsertRange(0, new[] { "prompt_id", "emotion", "utterance", "source", "response_id", "response", "rater" }
+            .Where(name => string.IsNullOrWhiteSpace(get(name))).Select(name => $"{name} is empty"));
+        var emotion = get("emotion").ToLowerInvariant();
         if (emotion.Length > 0 && !Emotions.IsKnown(emotion)) problems.Add($"unknown emotion '{emotion}'");
-        if (!RatingValues.TryParse(Get("rating"), out var rating))
-            problems.Add($"rating '{Get("rating")}' is not good, okay or bad");
+        if (!RatingValues.TryParse(get("rating"), out var rating))
+            problems.Add($"rating '{get("rating")}' is not good, okay or bad");
 
-        if (problems.Count > 0)
-        {
-            error = string.Join("; ", problems);
-            return null;
-        }
-
-        return new RatingRow(Get("prompt_id"), emotion, Get("situation"), Get("utterance"), Get("source"),
-            Get("response_id"), Get("response"), Get("rater"), rating);
+        return problems.Count > 0 ? null : new RatingRow(get("prompt_id"), emotion, get("situation"), get("utterance"), get("source"),
+            get("response_id"), get("response"), get("rater"), rating);
     }
 
     public static void WriteHeader(TextWriter writer) => Csv.WriteRow(writer, Header);

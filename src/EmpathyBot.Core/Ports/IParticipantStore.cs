@@ -11,6 +11,7 @@ namespace EmpathyBot.Core.Ports;
 /// <param name="AppraisalAnswers">Completed appraisal (feelings check) answer sets.</param>
 /// <param name="AttentionChecks">Answered attention checks.</param>
 /// <param name="ParticipantRecord">True when their participant record (the recruiting panel's ids they arrived with, their completion time and code) was deleted.</param>
+/// <param name="Battles">Pairwise verdicts the participant gave (their open pair cards and every battle of their replies go too).</param>
 public sealed record ForgetResult(
     int Replies,
     int Ratings,
@@ -21,7 +22,8 @@ public sealed record ForgetResult(
     int UnderstandingTests,
     int AppraisalAnswers,
     int AttentionChecks,
-    bool ParticipantRecord = false)
+    bool ParticipantRecord = false,
+    int Battles = 0)
 {
     public static readonly ForgetResult Nothing = new(0, 0, false, 0, false, 0, 0, 0, 0);
 }

@@ -42,6 +42,7 @@ public static class SummaryCharts
 
         foreach (var (name, spec) in AppraisalCharts.Specs(summary, models)) specs[name] = spec;
         foreach (var (name, spec) in JudgingCharts.Specs(summary)) specs[name] = spec;
+        foreach (var (name, spec) in PairwiseCharts.Specs(summary.Pairwise)) specs[name] = spec;
         return specs;
     }
 

@@ -44,6 +44,10 @@ public sealed record SummaryDocument(
     /// <summary>LLM judges against people; null when no judge is configured and no verdict is stored.</summary>
     [JsonPropertyName("judging")]
     public JudgingSummary? Judging { get; init; }
+
+    /// <summary>Bradley-Terry ratings from side-by-side battles; null when the summary was built without the battle store.</summary>
+    [JsonPropertyName("pairwise")]
+    public PairwiseSummary? Pairwise { get; init; }
 }
 
 public sealed record SummarySection(

@@ -83,6 +83,7 @@ public static class SummaryReport
         var specs = SummaryCharts.Specs(summary);
         html.Append("<h2>Good rate vs people, per emotion</h2>").Append(ForestCharts(specs));
         html.Append("<h2>Per emotion</h2><div class=\"scroll\">").Append(EmotionTable(summary, sources)).Append("</div>");
+        html.Append(PairwiseReport.Section(summary.Pairwise));
         html.Append(UnderstandingReport.Section(summary.Understanding));
         html.Append(AppraisalReport.Section(summary.Appraisal)).Append(Containers(specs, "appraisal-"));
         html.Append(JudgingReport.Section(summary)).Append(Containers(specs, "judging-"));

@@ -1,17 +1,18 @@
 using EmpathyBot.Core.Ports;
 using EmpathyBot.Core.Summary;
 using EmpathyBot.Services.Appraisal;
+using EmpathyBot.Services.Pairwise;
 using EmpathyBot.Services.Understanding;
 
 namespace EmpathyBot.Services.Summary;
 
 /// <summary>
-/// The study's summary as one document, built from the stores' counters only (never a scan of ratings). The chat,
+/// The study's summary as one document, built from the stores' counters (never a scan of ratings; the pairwise section reads the battles). The chat,
 /// <c>/api/summary</c>, the dashboard stream and the CLI's <c>summary</c> and <c>report</c> all read it from here.
 /// </summary>
 public sealed class SummaryQuery(
     IRatingStore ratings, IQualityStore quality, AppraisalData appraisal, UnderstandingData understanding, IIntegrityStore integrity,
-    IJudgeStore judging, IJudgeRoster judges)
+    IJudgeStore judging, IJudgeRoster judges, PairwiseData pairwise)
 {
     public async Task<SummaryDocument> BuildAsync(CancellationToken ct)
     {
@@ -22,6 +23,7 @@ public sealed class SummaryQuery(
                 Appraisal = await appraisal.SummariseAsync(ct),
                 Understanding = await understanding.SummariseAsync(ct),
                 Judging = await JudgingAsync(snapshot, ct),
+                Pairwise = await pairwise.SummariseAsync(ct),
             };
     }
 

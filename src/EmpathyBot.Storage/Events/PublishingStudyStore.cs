@@ -11,7 +11,7 @@ namespace EmpathyBot.Storage.Events;
 /// with the write and without an extra round trip.
 /// </summary>
 public sealed partial class PublishingStudyStore(IStudyStore inner, IStudyEvents events, TimeProvider time)
-    : IReplyStore, IRatingStore, IParticipantStore, IQualityStore
+    : IReplyStore, IRatingStore, IParticipantStore, IQualityStore, IBattleStore
 {
     public async Task<bool> AddReplyAsync(Reply reply, CancellationToken ct = default)
     {
@@ -53,7 +53,7 @@ public sealed partial class PublishingStudyStore(IStudyStore inner, IStudyEvents
     public async Task<ForgetResult> ForgetAsync(string participant, CancellationToken ct = default)
     {
         var result = await inner.ForgetAsync(participant, ct);
-        if (result.Replies + result.Ratings > 0) await CountersChangedAsync(ct);
+        if (result.Replies + result.Ratings + result.Battles > 0) await CountersChangedAsync(ct);
         return result;
     }
 
@@ -107,4 +107,24 @@ public sealed partial class PublishingStudyStore(IStudyStore inner, IStudyEvents
     public IAsyncEnumerable<ParticipantConsent> ExportConsentsAsync(CancellationToken ct = default) => inner.ExportConsentsAsync(ct);
 
     public IAsyncEnumerable<AttentionCheck> ExportAttentionChecksAsync(CancellationToken ct = default) => inner.ExportAttentionChecksAsync(ct);
+
+    public Task<PairCard?> NextPairAsync(string rater, string? goldId = null, CancellationToken ct = default) => inner.NextPairAsync(rater, goldId, ct);
+
+    public async Task<PairAnswer> AnswerPairAsync(string rater, string cardId, PairChoice choice, DateTimeOffset at, CancellationToken ct = default)
+    {
+        var answer = await inner.AnswerPairAsync(rater, cardId, choice, at, ct);
+        if (answer.Outcome == PairAnswerOutcome.Recorded && answer.Offer?.Gold is null) await CountersChangedAsync(ct);
+        return answer;
+    }
+
+    public Task<long> CountAnsweredPairsAsync(string rater, CancellationToken ct = default) => inner.CountAnsweredPairsAsync(rater, ct);
+
+    public IAsyncEnumerable<BattleRecord> ExportBattlesAsync(CancellationToken ct = default) => inner.ExportBattlesAsync(ct);
+
+    public async Task<BattleImportResult> ImportBattlesAsync(IReadOnlyList<BattleRow> rows, string promptSet, CancellationToken ct = default)
+    {
+        var result = await inner.ImportBattlesAsync(rows, promptSet, ct);
+        if (result.NewBattles + result.NewReplies + result.NewPrompts > 0) await CountersChangedAsync(ct);
+        return result;
+    }
 }

@@ -22,6 +22,7 @@ public sealed partial class SqliteStudyStore
         ArgumentException.ThrowIfNullOrEmpty(participant);
         return Write((c, tx) =>
         {
+            var battles = ForgetBattles(c, tx, participant);
             var (replies, ratings, ratingsOfTheirReplies) = ForgetRepliesAndRatings(c, tx, participant);
             (string, object?) who = ("$p", participant);
             var state = Execute(c, "DELETE FROM conversation_state WHERE key = $p;", tx, who) > 0;
@@ -35,7 +36,7 @@ public sealed partial class SqliteStudyStore
             ForgetOffers(c, tx, participant);
             ForgetAssignment(c, tx, participant);
             return new ForgetResult(replies, ratings, consent, ratingsOfTheirReplies, state,
-                understandingAnswers, understandingTests, appraisalAnswers, checks, record);
+                understandingAnswers, understandingTests, appraisalAnswers, checks, record, battles);
         }, ct);
     }
 

@@ -153,6 +153,7 @@ public sealed partial class SqliteStudyStore
         MigratePeopleReleases(connection, tx);
         MigrateParticipantRecords(connection, tx);
         MigrateJudging(connection, tx);
+        MigrateBattles(connection, tx);
         tx.Commit();
     }
 }

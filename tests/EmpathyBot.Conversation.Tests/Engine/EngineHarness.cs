@@ -20,7 +20,8 @@ public sealed class EngineHarness : IAsyncDisposable
     /// <param name="goldRate">Rating:GoldRate and Rating:FirstCardGoldRate: 0 (no attention checks) or 1 (only checks) keeps cards predictable.</param>
     /// <param name="settings">More settings (a protocol, say), over the defaults. The speed checks are off unless given here: the harness answers at machine speed.</param>
     /// <param name="time">The clock of the store and the engine (the system clock when null).</param>
-    public EngineHarness(int targetPerReply = 3, int goldRate = 0, IReadOnlyDictionary<string, string?>? settings = null, TimeProvider? time = null)
+    /// <param name="mode">Rating:Mode.</param>
+    public EngineHarness(int targetPerReply = 3, int goldRate = 0, IReadOnlyDictionary<string, string?>? settings = null, TimeProvider? time = null, string mode = "absolute")
     {
         var values = new Dictionary<string, string?>
         {
@@ -30,6 +31,7 @@ public sealed class EngineHarness : IAsyncDisposable
             ["Rating:FirstCardGoldRate"] = goldRate.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Rating:MinSecondsPerCard"] = "0",
             ["Quality:MaxCharsPerSecond"] = "0",
+            ["Rating:Mode"] = mode,
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) values[key] = value;
         configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();

@@ -79,14 +79,14 @@ public sealed class ProtocolTests
         Assert.Equal("https://app.prolific.com/submissions/complete?cc=" + Code, link.Url);
         Assert.DoesNotContain("A moment of reflection", Titles(done));
 
-        var record = await h.Store.GetParticipantRecordAsync(ParticipantOf(h, "ann"));
+        var record = await h.Store.GetParticipantRecordAsync(KeyOf(h, "ann"));
         Assert.Equal(Code, record!.CompletionCode);
         Assert.NotNull(record.CompletedAt);
         Assert.Equal("test", record.Channel);
 
         // Later visits get the code again; the first completion time stands.
         Assert.Contains("Your completion code: " + Code, Texts(await h.SayAsync("ann", "respond")));
-        Assert.Equal(record.CompletedAt, (await h.Store.GetParticipantRecordAsync(ParticipantOf(h, "ann")))!.CompletedAt);
+        Assert.Equal(record.CompletedAt, (await h.Store.GetParticipantRecordAsync(KeyOf(h, "ann")))!.CompletedAt);
     }
 
     [Fact]
@@ -115,7 +115,7 @@ public sealed class ProtocolTests
             Assert.Contains("Step 1 of 2 · reply 1 of 2", Texts(refused));
         }
 
-        Assert.Equal(new ParticipantActivity(0, 0, 0, 0), await h.Store.GetActivityAsync(ParticipantOf(h, "ann")));
+        Assert.Equal(new ParticipantActivity(0, 0, 0, 0), await h.Store.GetActivityAsync(KeyOf(h, "ann")));
 
         // At the rating step nothing waits for typed text: a stray message gets the current card back, not the free menu.
         await h.SayAsync("ann", "I'm so sorry, that must have been frightening.");
@@ -222,9 +222,6 @@ public sealed class ProtocolTests
         Assert.Contains("Step 2 of 2 · rating", Texts(nothing));
         Assert.Equal(["Rate replies"], nothing.Replies[^1].Actions.Select(a => a.Title));
     }
-
-    private static string ParticipantOf(EngineHarness h, string user) =>
-        h.Engine is ConversationEngine ? KeyOf(h, user) : throw new InvalidOperationException();
 
     private static string KeyOf(EngineHarness h, string user) =>
         ((Participants)h.Services.GetService(typeof(Participants))!).KeyOf(new Turn("test", user, "conv-" + user, TurnKind.Message, null));

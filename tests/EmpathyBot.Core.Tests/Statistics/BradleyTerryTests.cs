@@ -62,7 +62,7 @@ public class BradleyTerryTests
     [Fact]
     public void Fit_UnbeatenPlayer_Throws()
     {
-        Assert.Throws<InvalidOperationException>(() => BradleyTerry.Fit([new("x", "y", 3, 0, 0), new("y", "z", 1, 1, 0)]));
+        Assert.Throws<NoMaximumLikelihoodException>(() => BradleyTerry.Fit([new("x", "y", 3, 0, 0), new("y", "z", 1, 1, 0)]));
     }
 
     [Fact]

@@ -30,7 +30,7 @@ public sealed class WebChatPasteTests(ChromiumFixture chromium) : IAsyncLifetime
         var page = await chromium.NewPageAsync();
         await page.GotoAsync(host.BaseAddress.ToString());
         await Expect(page.GetByText("Welcome to EmpathyBot").First);
-        await page.GetByRole(AriaRole.Button, new() { Name = "I agree" }).Last.ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "I am 18 or older and agree" }).Last.ClickAsync();
         await Expect(page.GetByText("Thank you for taking part").First);
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Respond to a prompt" }).Last.ClickAsync();
@@ -70,7 +70,7 @@ public sealed class WebChatPasteTests(ChromiumFixture chromium) : IAsyncLifetime
         // Only the typed reply reaches a rater.
         var rater = new DirectLineClient(host.Client, "rater");
         await rater.StartAsync();
-        await rater.SubmitAsync(BotActivity.Button(await rater.JoinAsync(), "I agree"));
+        await rater.SubmitAsync(BotActivity.Button(await rater.JoinAsync(), "I am 18 or older and agree"));
         Assert.Contains(TypedReply, BotActivity.Text(await rater.SayAsync("rate")));
     }
 

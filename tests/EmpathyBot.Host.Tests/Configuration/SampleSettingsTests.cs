@@ -37,6 +37,7 @@ public sealed class SampleSettingsTests
         ["Data"] = typeof(DataOptions),
         ["Dashboard"] = typeof(DashboardOptions),
         ["Privacy"] = typeof(PrivacyOptions),
+        ["Pairwise"] = typeof(EmpathyBot.Services.Pairwise.PairwiseOptions),
     };
 
     private static readonly JsonElement Sample = JsonDocument.Parse(

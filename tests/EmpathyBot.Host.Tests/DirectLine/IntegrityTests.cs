@@ -22,7 +22,7 @@ public sealed class IntegrityTests : IAsyncLifetime
     {
         var client = new DirectLineClient(host.Client, user);
         await client.StartAsync();
-        await client.SubmitAsync(BotActivity.Button(await client.JoinAsync(), "I agree"));
+        await client.SubmitAsync(BotActivity.Button(await client.JoinAsync(), "I am 18 or older and agree"));
         return client;
     }
 

@@ -30,7 +30,7 @@ public sealed class LiveJudgingTests
         var writer = new DirectLineClient(host.Client, "writer");
         await writer.StartAsync();
         var greeting = await writer.JoinAsync();
-        var menu = await writer.SubmitAsync(BotActivity.Button(greeting, "I agree"));
+        var menu = await writer.SubmitAsync(BotActivity.Button(greeting, "I am 18 or older and agree"));
         await writer.SubmitAsync(BotActivity.Button(menu, "Respond to a prompt"));
         await writer.SayAsync("I'm so sorry, that sounds exhausting. Be kind to yourself today.");
 

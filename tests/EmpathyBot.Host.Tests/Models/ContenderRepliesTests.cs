@@ -18,7 +18,9 @@ public sealed class ContenderRepliesTests
     {
         await using var llm = await FakeOpenAiServer.StartAsync();
         llm.Responder = _ => FakeResponse.Reply(LlmText, 150, 20) with { Delay = TimeSpan.FromMilliseconds(200) };
-        await using var host = await BotHost.StartAsync(FakeContenders.BaselineAndFakeLlm(llm));
+        var settings = FakeContenders.BaselineAndFakeLlm(llm);
+        settings["Rating:RevealSource"] = "true"; // the thanks names the author, so the test can tell the sources apart
+        await using var host = await BotHost.StartAsync(settings);
 
         var writer = new DirectLineClient(host.Client, "writer");
         await writer.StartAsync();
