@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace EmpathyBot.Channels.DirectLine;
@@ -154,7 +155,7 @@ public static class DirectLineEndpoints
 
     private static async Task<IResult> Stream(
         string id, string? watermark, string? t, HttpContext http, DirectLineTokens tokens,
-        DirectLineConversations conversations, IOptions<DirectLineOptions> options, TimeProvider clock)
+        DirectLineConversations conversations, IOptions<DirectLineOptions> options, TimeProvider clock, IHostApplicationLifetime lifetime)
     {
         var grant = tokens.Validate(t ?? Bearer(http));
         if (grant is null || grant.ConversationId != id) return TypedResults.Unauthorized();
@@ -162,8 +163,11 @@ public static class DirectLineEndpoints
         if (!await conversations.TouchAsync(id, http.RequestAborted)) return ConversationGone();
 
         using var socket = await http.WebSockets.AcceptWebSocketAsync();
+        // A stopping host ends the stream at once (Web Chat reconnects, to another instance or after the restart),
+        // instead of holding the shutdown for its whole timeout while a participant's page stays open.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, lifetime.ApplicationStopping);
         await new DirectLineStream(socket, conversations, id, TimeSpan.FromSeconds(options.Value.KeepAliveSeconds), clock)
-            .RunAsync(DirectLineConversations.ParseWatermark(watermark), http.RequestAborted);
+            .RunAsync(DirectLineConversations.ParseWatermark(watermark), stop.Token);
         return TypedResults.Empty;
     }
 

@@ -48,7 +48,7 @@ public static class SummaryEndpoints
         return TypedResults.Text(reader.ReadToEnd(), contentType);
     }
 
-    private static async Task StreamAsync(HttpContext context, SummaryBroadcaster broadcaster, TimeProvider clock)
+    private static async Task StreamAsync(HttpContext context, SummaryBroadcaster broadcaster, TimeProvider clock, IHostApplicationLifetime lifetime)
     {
         using var listener = broadcaster.TryJoin();
         if (listener is null)
@@ -59,7 +59,10 @@ public static class SummaryEndpoints
             return;
         }
 
-        var ct = context.RequestAborted;
+        // A stopping host ends the stream at once (the browser's EventSource reconnects), instead of holding the
+        // shutdown for its whole timeout while the dashboard stays open.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping);
+        var ct = stop.Token;
         context.Response.Headers.ContentType = "text/event-stream";
         context.Response.Headers.CacheControl = "no-cache";
         context.Response.Headers["X-Accel-Buffering"] = "no";
@@ -74,7 +77,7 @@ public static class SummaryEndpoints
         }
         catch (Exception e) when (ct.IsCancellationRequested && e is OperationCanceledException or IOException)
         {
-            // The dashboard went away.
+            // The dashboard went away, or the host is stopping.
         }
     }
 
