@@ -67,9 +67,7 @@ public sealed class JudgeRunner(
     public async Task<JudgeRunSummary> RunAsync(JudgeRunRequest request, IProgress<RunProgress>? progress, CancellationToken ct)
     {
         var judges = Choose(request.JudgeId);
-        if (request.Repeats is < 1 or > JudgesOptionsValidator.MaxRepeats)
-            throw new ArgumentException($"--repeats must be between 1 and {JudgesOptionsValidator.MaxRepeats}.");
-        if (request.Limit is < 0) throw new ArgumentException("--limit must be 0 or more.");
+        CheckRequest(request);
 
         var pool = new List<Reply>();
         await foreach (var r in replies.ExportRepliesAsync(ct)) if (r.InPool) pool.Add(r);
@@ -107,7 +105,16 @@ public sealed class JudgeRunner(
         return new JudgeRunSummary(parts);
     }
 
-    private IReadOnlyList<RegisteredJudge> Choose(string? id)
+    /// <summary>The run's --repeats and --limit, checked the same way for every kind of run.</summary>
+    internal static void CheckRequest(JudgeRunRequest request)
+    {
+        if (request.Repeats is < 1 or > JudgesOptionsValidator.MaxRepeats)
+            throw new ArgumentException($"--repeats must be between 1 and {JudgesOptionsValidator.MaxRepeats}.");
+        if (request.Limit is < 0) throw new ArgumentException("--limit must be 0 or more.");
+    }
+
+    /// <summary>The judges a run asks: the one named, or all; a clear error when none is configured or the name is unknown.</summary>
+    internal IReadOnlyList<RegisteredJudge> Choose(string? id)
     {
         if (registry.All.Count == 0) throw new ArgumentException("No judges are configured (appsettings: Judges).");
         if (id is null) return registry.All;
