@@ -74,35 +74,11 @@ public sealed class JudgeRunner(
         var promptsById = new Dictionary<string, StudyPrompt>(StringComparer.Ordinal);
         await foreach (var p in prompts.ExportPromptsAsync(ct)) promptsById[p.Id] = p;
 
-        var plans = new List<(RegisteredJudge Judge, List<(Reply Reply, int Repeat)> Jobs, int Cached)>();
+        var plans = new List<JudgePlan<(Reply Reply, int Repeat)>>();
         foreach (var judge in judges) plans.Add(await PlanAsync(judge, pool, request, ct));
-
-        var total = plans.Sum(p => p.Jobs.Count);
-        var done = 0;
-        var failedSoFar = 0;
-        progress?.Report(new RunProgress(0, total, 0));
-        var parts = await Task.WhenAll(plans.Select(async plan =>
-        {
-            int rated = 0, unparseable = 0, cached = plan.Cached, failed = 0;
-            var parallel = new ParallelOptions { MaxDegreeOfParallelism = plan.Judge.Chat.Gate.MaxConcurrency * 2, CancellationToken = ct };
-            await Parallel.ForEachAsync(plan.Jobs, parallel, async (job, token) =>
-            {
-                var status = promptsById.TryGetValue(job.Reply.PromptId, out var prompt)
-                    ? (await JudgeAsync(plan.Judge, job.Reply, prompt, job.Repeat, token)).Status
-                    : MissingPrompt(job.Reply);
-                switch (status)
-                {
-                    case JudgeStatus.Rated: Interlocked.Increment(ref rated); break;
-                    case JudgeStatus.Unparseable: Interlocked.Increment(ref unparseable); break;
-                    case JudgeStatus.Cached: Interlocked.Increment(ref cached); break;
-                    default: Interlocked.Increment(ref failed); Interlocked.Increment(ref failedSoFar); break;
-                }
-
-                progress?.Report(new RunProgress(Interlocked.Increment(ref done), total, Volatile.Read(ref failedSoFar)));
-            });
-            return new JudgeRunPart(plan.Judge.Id, rated, unparseable, cached, failed);
-        }));
-        return new JudgeRunSummary(parts);
+        return await JudgeRunLoop.RunAsync(plans, async (judge, job, token) => promptsById.TryGetValue(job.Reply.PromptId, out var prompt)
+            ? (await JudgeAsync(judge, job.Reply, prompt, job.Repeat, token)).Status
+            : MissingPrompt(job.Reply), progress, ct);
     }
 
     /// <summary>The run's --repeats and --limit, checked the same way for every kind of run.</summary>
@@ -121,12 +97,12 @@ public sealed class JudgeRunner(
         return [registry.Find(id) ?? throw new ArgumentException($"Unknown judge '{id}'. Configured: {string.Join(", ", registry.All.Select(j => j.Id))}.")];
     }
 
-    private async Task<(RegisteredJudge, List<(Reply, int)>, int)> PlanAsync(
+    private async Task<JudgePlan<(Reply Reply, int Repeat)>> PlanAsync(
         RegisteredJudge judge, List<Reply> pool, JudgeRunRequest request, CancellationToken ct)
     {
         var have = await verdicts.GetVerdictKeysAsync(judge.Id, ct);
         var repeats = request.Repeats ?? judge.Options.Repeats;
-        var jobs = new List<(Reply, int)>();
+        var jobs = new List<(Reply Reply, int Repeat)>();
         int cached = 0, chosen = 0;
         foreach (var reply in pool)
         {
@@ -137,7 +113,7 @@ public sealed class JudgeRunner(
             jobs.AddRange(missing.Select(r => (reply, r)));
         }
 
-        return (judge, jobs, cached);
+        return new JudgePlan<(Reply Reply, int Repeat)>(judge, jobs, cached);
     }
 
     private JudgeStatus MissingPrompt(Reply reply)

@@ -53,32 +53,10 @@ public sealed class PairJudgeRunner(
         JudgeRunner.CheckRequest(request);
         _ = _template.Value;
         var pairs = await PairsAsync(ct);
-        var plans = new List<(RegisteredJudge Judge, List<Job> Jobs, int Cached)>();
+        var plans = new List<JudgePlan<Job>>();
         foreach (var judge in judges) plans.Add(await PlanAsync(judge, pairs, request, ct));
-
-        var total = plans.Sum(p => p.Jobs.Count);
-        var done = 0;
-        var failedSoFar = 0;
-        progress?.Report(new RunProgress(0, total, 0));
-        var parts = await Task.WhenAll(plans.Select(async plan =>
-        {
-            int rated = 0, unparseable = 0, cached = plan.Cached, failed = 0;
-            var parallel = new ParallelOptions { MaxDegreeOfParallelism = plan.Judge.Chat.Gate.MaxConcurrency * 2, CancellationToken = ct };
-            await Parallel.ForEachAsync(plan.Jobs, parallel, async (job, token) =>
-            {
-                switch (await JudgeAsync(plan.Judge, job.Pair.Prompt, job.Pair.A, job.Pair.B, job.Order, job.Repeat, token))
-                {
-                    case JudgeStatus.Rated: Interlocked.Increment(ref rated); break;
-                    case JudgeStatus.Unparseable: Interlocked.Increment(ref unparseable); break;
-                    case JudgeStatus.Cached: Interlocked.Increment(ref cached); break;
-                    default: Interlocked.Increment(ref failed); Interlocked.Increment(ref failedSoFar); break;
-                }
-
-                progress?.Report(new RunProgress(Interlocked.Increment(ref done), total, Volatile.Read(ref failedSoFar)));
-            });
-            return new JudgeRunPart(plan.Judge.Id, rated, unparseable, cached, failed);
-        }));
-        return new JudgeRunSummary(parts);
+        return await JudgeRunLoop.RunAsync(plans, (judge, job, token) =>
+            JudgeAsync(judge, job.Pair.Prompt, job.Pair.A, job.Pair.B, job.Order, job.Repeat, token), progress, ct);
     }
 
     /// <summary>The distinct pairs of replies in people's battles (battle order), in order of first battle.</summary>
@@ -94,7 +72,7 @@ public sealed class PairJudgeRunner(
         return pairs;
     }
 
-    private async Task<(RegisteredJudge, List<Job>, int)> PlanAsync(RegisteredJudge judge, List<Pair> pairs, JudgeRunRequest request, CancellationToken ct)
+    private async Task<JudgePlan<Job>> PlanAsync(RegisteredJudge judge, List<Pair> pairs, JudgeRunRequest request, CancellationToken ct)
     {
         var have = await verdicts.GetPairVerdictKeysAsync(judge.Id, ct);
         var repeats = request.Repeats ?? judge.Options.Repeats;
@@ -110,6 +88,6 @@ public sealed class PairJudgeRunner(
             jobs.AddRange(missing);
         }
 
-        return (judge, jobs, cached);
+        return new JudgePlan<Job>(judge, jobs, cached);
     }
 }
