@@ -51,7 +51,7 @@ public sealed class PairJudgeRunner(
     {
         var judges = runner.Choose(request.JudgeId);
         JudgeRunner.CheckRequest(request);
-        _ = _template.Value;
+        _ = _template.Value; // a missing or malformed template stops the run before anything is asked
         var pairs = await PairsAsync(ct);
         var plans = new List<JudgePlan<Job>>();
         foreach (var judge in judges) plans.Add(await PlanAsync(judge, pairs, request, ct));
