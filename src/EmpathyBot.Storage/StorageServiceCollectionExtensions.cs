@@ -69,6 +69,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<ICardTimingStore>(sp => sp.GetRequiredService<IStudyStore>());
         services.AddSingleton<IIntegrityStore>(Publishing<IIntegrityStore>);
         services.AddSingleton<IJudgeStore>(sp => sp.GetRequiredService<IStudyStore>());
+        services.AddSingleton<IPairVerdictStore>(sp => sp.GetRequiredService<IStudyStore>());
         return services;
     }
 

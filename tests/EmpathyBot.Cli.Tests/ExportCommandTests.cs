@@ -28,7 +28,7 @@ public sealed class ExportCommandTests : IDisposable
     [
         "prompts", "replies", "ratings", "rating_offers", "source_assignments", "attention_checks", "understanding_answers",
         "understanding_tests", "appraisal_answers", "battles", "participants", "card_timings", "reply_checks", "rating_flags", "author_guesses",
-        "judge_verdicts",
+        "judge_verdicts", "judge_pair_verdicts",
     ];
 
     private readonly DirectoryInfo dir = Directory.CreateTempSubdirectory("empathybot-export-cli-");
@@ -70,6 +70,8 @@ public sealed class ExportCommandTests : IDisposable
         await store.AddAppraisalAnswerAsync(new AppraisalAnswer("fa1", Sources.Human, "p_alice", "default", "", "", null, null,
             new PanasScore(30, 12), Enumerable.Repeat(3, 20).ToArray(), T0));
         await store.AddVerdictAsync(new EmpathyBot.Core.Judging.JudgeVerdict("m1", "judge-a", 0, null, "=good or bad", new string('0', 64), T0));
+        Assert.True(await store.AddPairVerdictAsync(new EmpathyBot.Core.Judging.PairVerdict(
+            pair.A.Id, pair.B.Id, "judge-a", EmpathyBot.Core.Judging.PairOrder.BA, 0, BattleWinner.A, "=B", new string('0', 64), T0)));
 
         var prompts = (await store.GetPromptSetsAsync()).Values.Sum();
         return new Dictionary<string, long>
@@ -78,6 +80,7 @@ public sealed class ExportCommandTests : IDisposable
             ["understanding_answers"] = 2, ["understanding_tests"] = 1, ["appraisal_answers"] = 1, ["battles"] = 1,
             ["participants"] = 4, // alice, bob, carol, dan
             ["card_timings"] = 0, ["reply_checks"] = 0, ["rating_flags"] = 0, ["author_guesses"] = 0, ["judge_verdicts"] = 1,
+            ["judge_pair_verdicts"] = 1,
         };
     }
 
@@ -115,9 +118,9 @@ public sealed class ExportCommandTests : IDisposable
         var (exit, output, error) = Run("export", target, "--format", format);
 
         Assert.True(exit == 0, error);
-        Assert.Contains("Exported 16 tables", output);
+        Assert.Contains("Exported 17 tables", output);
         // Progress goes to stderr, table by table, so stdout keeps only the result.
-        Assert.Contains("tables: 16/16 (100%)", error);
+        Assert.Contains("tables: 17/17 (100%)", error);
         Assert.DoesNotContain("tables:", output);
         using var package = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(target, "datapackage.json")));
         Assert.Equal("tabular-data-package", package.RootElement.GetProperty("profile").GetString());

@@ -51,6 +51,7 @@ public static class ExportCommand
                     services.GetRequiredService<IParticipantRecordStore>(), services.GetRequiredService<IBattleStore>()).All(),
                 .. new IntegrityTables(services.GetRequiredService<ICardTimingStore>(), services.GetRequiredService<IIntegrityStore>()).All(),
                 JudgeVerdictsTable.Create(services.GetRequiredService<IJudgeStore>()),
+                PairVerdictsTable.Create(services.GetRequiredService<IPairVerdictStore>()),
             ];
             var now = (services.GetService<TimeProvider>() ?? TimeProvider.System).GetUtcNow();
             var written = await CliProgress.RunAsync(r, "tables", p => StudyExporter.ExportAsync(tables, ExportFormat.Named(r.GetValue(format)!), target, now, ct, p));

@@ -9,8 +9,9 @@ using Microsoft.Extensions.DependencyInjection;
 namespace EmpathyBot.Cli.Commands;
 
 /// <summary>
-/// <c>judge run [--judge ID] [--limit N] [--repeats N]</c>: LLM judges rate every reply lacking their verdicts;
-/// <c>judge export FILE [--format csv|jsonl]</c>: every verdict, one row each.
+/// <c>judge run [--judge ID] [--limit N] [--repeats N] [--pairwise]</c>: LLM judges rate every reply lacking their
+/// verdicts, or with <c>--pairwise</c> every pair of replies people compared, in both orders;
+/// <c>judge export FILE [--format csv|jsonl] [--pairwise]</c>: every verdict (or pairwise verdict), one row each.
 /// </summary>
 public static class JudgeCommands
 {
@@ -27,18 +28,23 @@ public static class JudgeCommands
     {
         var judge = new Option<string?>("--judge") { Description = "Only this judge (its Id in appsettings Judges); default: all" };
         var limit = new Option<int?>("--limit") { Description = "Judge at most N replies per judge" };
-        var repeats = new Option<int?>("--repeats") { Description = "Verdicts wanted per reply (default: the judge's Repeats)" };
+        var repeats = new Option<int?>("--repeats") { Description = "Verdicts wanted per reply, or per pair and order (default: the judge's Repeats)" };
+        var pairwise = new Option<bool>("--pairwise") { Description = "Judge the pairs of replies people compared (battles), each in both orders; --limit counts pairs" };
         OptionRules.AtLeastOne(limit);
         OptionRules.AtLeastOne(repeats);
 
-        var run = new Command("run", "Rate every reply in the store that lacks a judge's verdict(s); stored verdicts are never asked again") { judge, limit, repeats };
+        var run = new Command("run", "Rate every reply in the store that lacks a judge's verdict(s); stored verdicts are never asked again") { judge, limit, repeats, pairwise };
         run.SetAction((ParseResult r, CancellationToken ct) => ServiceActions.WithServices(r, services, owns, async provider =>
         {
             var output = r.InvocationConfiguration.Output;
-            var runner = provider.GetRequiredService<JudgeRunner>();
             var request = new JudgeRunRequest(r.GetValue(judge), r.GetValue(limit), r.GetValue(repeats));
             var summary = await CliProgress.RunAsync(r, "verdicts", p =>
-                runner.RunAsync(request, new SyncProgress<RunProgress>(x => p.Report((x.Completed, x.Total))), ct));
+            {
+                var report = new SyncProgress<RunProgress>(x => p.Report((x.Completed, x.Total)));
+                return r.GetValue(pairwise)
+                    ? provider.GetRequiredService<PairJudgeRunner>().RunAsync(request, report, ct)
+                    : provider.GetRequiredService<JudgeRunner>().RunAsync(request, report, ct);
+            });
             foreach (var j in summary.Judges)
                 await output.WriteLineAsync($"{j.JudgeId}: rated {j.Rated}, unparseable {j.Unparseable}, cached {j.Cached}, failed {j.Failed}");
             if (summary.Failed > 0) await output.WriteLineAsync($"{summary.Failed} failed request(s) stored nothing and will be asked again on the next run.");
@@ -53,14 +59,20 @@ public static class JudgeCommands
         var file = new Argument<FileInfo>("FILE") { Description = "Where to write the verdicts" };
         var format = new Option<string?>("--format") { Description = "csv or jsonl; default: the file's extension (.jsonl), else csv" };
         format.AcceptOnlyFromAmong("csv", "jsonl");
-        var export = new Command("export", "Export every judge verdict: reply_id, judge, repeat, rating, raw, template_sha256, time") { file, format };
+        var pairwise = new Option<bool>("--pairwise")
+        {
+            Description = "Export the pairwise verdicts instead: response_a_id, response_b_id, judge, order, repeat, winner, raw, template_sha256, time",
+        };
+        var export = new Command("export", "Export every judge verdict: reply_id, judge, repeat, rating, raw, template_sha256, time") { file, format, pairwise };
         export.SetAction(async (ParseResult r, CancellationToken ct) =>
         {
             var path = r.GetValue(file)!;
             var chosen = r.GetValue(format) ?? (path.Extension.Equals(".jsonl", StringComparison.OrdinalIgnoreCase) ? "jsonl" : "csv");
             await using var services = CliServices.BuildExisting(r);
             if (services is null) return ExitCodes.BadInput;
-            var table = JudgeVerdictsTable.Create(services.GetRequiredService<IJudgeStore>());
+            var table = r.GetValue(pairwise)
+                ? PairVerdictsTable.Create(services.GetRequiredService<IPairVerdictStore>())
+                : JudgeVerdictsTable.Create(services.GetRequiredService<IJudgeStore>());
             var count = 0;
             await using (var writer = ExportFormat.Named(chosen).Open(path.FullName, table))
             {

@@ -22,7 +22,7 @@ public sealed class PairwiseFlow(IBattleStore battles, IQualityStore raters, IOp
     /// <summary>Action data key of the choice: left, right, tie or both_bad.</summary>
     public const string ChoiceKey = "choice";
 
-    public const string Question = "Which reply is more empathetic?";
+    public const string Question = EmpathyWording.PairQuestion;
 
     public async Task<TurnResult> NextAsync(string participant, CancellationToken ct)
     {

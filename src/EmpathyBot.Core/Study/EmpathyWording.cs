@@ -9,6 +9,9 @@ public static class EmpathyWording
     public const string RatingQuestion =
         "How empathetic is the response, compared to how you would have responded in the same situation?";
 
+    /// <summary>The question of a pair card, answered A, B, Tie or Both bad.</summary>
+    public const string PairQuestion = "Which reply is more empathetic?";
+
     public const string DefinitionsTitle = "What we mean by empathy";
 
     public static IReadOnlyList<(string Term, string Meaning)> Definitions { get; } =

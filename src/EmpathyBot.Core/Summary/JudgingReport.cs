@@ -20,7 +20,10 @@ public static class JudgingReport
             .Append(Kappa(judging.HumanHumanKappa)).Append(" over ").Append(judging.HumanPairs.ToString("N0", CultureInfo.InvariantCulture))
             .Append(" pairs of two people's ratings of one reply. Judge verdicts never count as human ratings.</p>");
         if (judging.Judges.Count == 0) return html.Append("<p class=\"note\" id=\"judging-empty\">No judge verdicts yet.</p>").ToString();
-        html.Append("<div class=\"scroll\">").Append(JudgeTable(judging)).Append("</div>");
+        html.Append("<div class=\"scroll\">").Append(JudgeTable(judging)).Append("</div>")
+            .Append("<p class=\"note\">On pairs people compared, each asked in both orders: position bias is the share of the judge's decisive ")
+            .Append("choices that went to the reply shown first (50% is none), order consistency the share of pairs judged alike both ways, ")
+            .Append("pairwise agreement the share of people's choices the judge matched.</p>");
         html.Append("<div class=\"scroll\">").Append(EmotionTable(judging)).Append("</div>");
         html.Append("<div class=\"scroll\">").Append(GoodRateTable(summary, judging)).Append("</div>");
         return html.ToString();
@@ -30,7 +33,7 @@ public static class JudgingReport
     {
         var html = new StringBuilder("<table id=\"judges\"><thead><tr><th>Judge</th><th>Verdicts</th><th>Unparseable</th><th>Pairs</th>" +
             "<th>κ [95% CI]</th><th>People vs people κ</th><th>Exact agreement</th><th>Rank correlation (ρ)</th><th>Self-preference</th>" +
-            "<th>Test-retest κ</th></tr></thead><tbody>");
+            "<th>Test-retest κ</th><th>Position bias</th><th>Order consistency</th><th>Pairwise agreement</th></tr></thead><tbody>");
         foreach (var (id, j) in judging.Judges)
         {
             html.Append("<tr data-judge=\"").Append(E(id)).Append("\"><td>").Append(E(id)).Append("</td>")
@@ -40,7 +43,10 @@ public static class JudgingReport
                 .Append("<td>").Append(Percent(j.ExactAgreement)).Append("</td>")
                 .Append("<td>").Append(Kappa(j.RankCorrelation)).Append("</td>")
                 .Append("<td>").Append(j.SelfPreference is { } sp ? sp.ToString("+0.0%;-0.0%;0.0%", CultureInfo.InvariantCulture) : "–").Append("</td>")
-                .Append("<td>").Append(Kappa(j.TestRetestKappa)).Append("</td></tr>");
+                .Append("<td>").Append(Kappa(j.TestRetestKappa)).Append("</td>")
+                .Append("<td class=\"position-bias\">").Append(Percent(j.PositionBias)).Append("</td>")
+                .Append("<td class=\"order-consistency\">").Append(Percent(j.OrderConsistency)).Append("</td>")
+                .Append("<td class=\"pairwise-agreement\">").Append(Percent(j.PairwiseAgreement)).Append("</td></tr>");
         }
 
         return html.Append("</tbody></table>").ToString();

@@ -36,6 +36,26 @@ public sealed record JudgeSummary(
     /// <summary>People's Good rate per source over the same replies the judge rated (the other side of <see cref="RankCorrelation"/>).</summary>
     [JsonPropertyName("peopleGoodRates")]
     public IReadOnlyDictionary<string, double> PeopleGoodRates { get; init; } = new Dictionary<string, double>();
+
+    /// <summary>Parseable verdicts on pairs of replies (every order and repeat); see <see cref="PairwiseJudging"/>.</summary>
+    [JsonPropertyName("pairwiseVerdicts")]
+    public long PairwiseVerdicts { get; init; }
+
+    /// <summary>Pairwise answers naming no choice, or two different ones: stored raw and counted here.</summary>
+    [JsonPropertyName("pairwiseUnparseable")]
+    public long PairwiseUnparseable { get; init; }
+
+    /// <summary>Share of decisive pairwise verdicts won by the reply shown first, both orders; null without any.</summary>
+    [JsonPropertyName("positionBias")]
+    public double? PositionBias { get; init; }
+
+    /// <summary>Share of pairs with the same verdict in both orders (the swapped one mapped back); null without any pair asked both ways.</summary>
+    [JsonPropertyName("orderConsistency")]
+    public double? OrderConsistency { get; init; }
+
+    /// <summary>Share of people's counted battles whose outcome the judge's first A|B verdict on that pair matches; null without any.</summary>
+    [JsonPropertyName("pairwiseAgreement")]
+    public double? PairwiseAgreement { get; init; }
 }
 
 public sealed record JudgingEmotion(

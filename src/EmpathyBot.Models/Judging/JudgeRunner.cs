@@ -67,59 +67,42 @@ public sealed class JudgeRunner(
     public async Task<JudgeRunSummary> RunAsync(JudgeRunRequest request, IProgress<RunProgress>? progress, CancellationToken ct)
     {
         var judges = Choose(request.JudgeId);
-        if (request.Repeats is < 1 or > JudgesOptionsValidator.MaxRepeats)
-            throw new ArgumentException($"--repeats must be between 1 and {JudgesOptionsValidator.MaxRepeats}.");
-        if (request.Limit is < 0) throw new ArgumentException("--limit must be 0 or more.");
+        CheckRequest(request);
 
         var pool = new List<Reply>();
         await foreach (var r in replies.ExportRepliesAsync(ct)) if (r.InPool) pool.Add(r);
         var promptsById = new Dictionary<string, StudyPrompt>(StringComparer.Ordinal);
         await foreach (var p in prompts.ExportPromptsAsync(ct)) promptsById[p.Id] = p;
 
-        var plans = new List<(RegisteredJudge Judge, List<(Reply Reply, int Repeat)> Jobs, int Cached)>();
+        var plans = new List<JudgePlan<(Reply Reply, int Repeat)>>();
         foreach (var judge in judges) plans.Add(await PlanAsync(judge, pool, request, ct));
-
-        var total = plans.Sum(p => p.Jobs.Count);
-        var done = 0;
-        var failedSoFar = 0;
-        progress?.Report(new RunProgress(0, total, 0));
-        var parts = await Task.WhenAll(plans.Select(async plan =>
-        {
-            int rated = 0, unparseable = 0, cached = plan.Cached, failed = 0;
-            var parallel = new ParallelOptions { MaxDegreeOfParallelism = plan.Judge.Chat.Gate.MaxConcurrency * 2, CancellationToken = ct };
-            await Parallel.ForEachAsync(plan.Jobs, parallel, async (job, token) =>
-            {
-                var status = promptsById.TryGetValue(job.Reply.PromptId, out var prompt)
-                    ? (await JudgeAsync(plan.Judge, job.Reply, prompt, job.Repeat, token)).Status
-                    : MissingPrompt(job.Reply);
-                switch (status)
-                {
-                    case JudgeStatus.Rated: Interlocked.Increment(ref rated); break;
-                    case JudgeStatus.Unparseable: Interlocked.Increment(ref unparseable); break;
-                    case JudgeStatus.Cached: Interlocked.Increment(ref cached); break;
-                    default: Interlocked.Increment(ref failed); Interlocked.Increment(ref failedSoFar); break;
-                }
-
-                progress?.Report(new RunProgress(Interlocked.Increment(ref done), total, Volatile.Read(ref failedSoFar)));
-            });
-            return new JudgeRunPart(plan.Judge.Id, rated, unparseable, cached, failed);
-        }));
-        return new JudgeRunSummary(parts);
+        return await JudgeRunLoop.RunAsync(plans, async (judge, job, token) => promptsById.TryGetValue(job.Reply.PromptId, out var prompt)
+            ? (await JudgeAsync(judge, job.Reply, prompt, job.Repeat, token)).Status
+            : MissingPrompt(job.Reply), progress, ct);
     }
 
-    private IReadOnlyList<RegisteredJudge> Choose(string? id)
+    /// <summary>The run's --repeats and --limit, checked the same way for every kind of run.</summary>
+    internal static void CheckRequest(JudgeRunRequest request)
+    {
+        if (request.Repeats is < 1 or > JudgesOptionsValidator.MaxRepeats)
+            throw new ArgumentException($"--repeats must be between 1 and {JudgesOptionsValidator.MaxRepeats}.");
+        if (request.Limit is < 0) throw new ArgumentException("--limit must be 0 or more.");
+    }
+
+    /// <summary>The judges a run asks: the one named, or all; a clear error when none is configured or the name is unknown.</summary>
+    internal IReadOnlyList<RegisteredJudge> Choose(string? id)
     {
         if (registry.All.Count == 0) throw new ArgumentException("No judges are configured (appsettings: Judges).");
         if (id is null) return registry.All;
         return [registry.Find(id) ?? throw new ArgumentException($"Unknown judge '{id}'. Configured: {string.Join(", ", registry.All.Select(j => j.Id))}.")];
     }
 
-    private async Task<(RegisteredJudge, List<(Reply, int)>, int)> PlanAsync(
+    private async Task<JudgePlan<(Reply Reply, int Repeat)>> PlanAsync(
         RegisteredJudge judge, List<Reply> pool, JudgeRunRequest request, CancellationToken ct)
     {
         var have = await verdicts.GetVerdictKeysAsync(judge.Id, ct);
         var repeats = request.Repeats ?? judge.Options.Repeats;
-        var jobs = new List<(Reply, int)>();
+        var jobs = new List<(Reply Reply, int Repeat)>();
         int cached = 0, chosen = 0;
         foreach (var reply in pool)
         {
@@ -130,7 +113,7 @@ public sealed class JudgeRunner(
             jobs.AddRange(missing.Select(r => (reply, r)));
         }
 
-        return (judge, jobs, cached);
+        return new JudgePlan<(Reply Reply, int Repeat)>(judge, jobs, cached);
     }
 
     private JudgeStatus MissingPrompt(Reply reply)

@@ -22,6 +22,7 @@ public static class JudgesServiceCollectionExtensions
         services.TryAddSingleton<JudgeRegistry>();
         services.Replace(ServiceDescriptor.Singleton<IJudgeRoster>(new JudgeRoster(configuration)));
         services.TryAddSingleton<JudgeRunner>();
+        services.TryAddSingleton<PairJudgeRunner>();
         services.TryAddSingleton<JudgeScheduler>();
         services.AddHostedService(sp => sp.GetRequiredService<JudgeScheduler>());
         return services;

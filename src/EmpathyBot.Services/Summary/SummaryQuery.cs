@@ -12,7 +12,7 @@ namespace EmpathyBot.Services.Summary;
 /// </summary>
 public sealed class SummaryQuery(
     IRatingStore ratings, IQualityStore quality, AppraisalData appraisal, UnderstandingData understanding, IIntegrityStore integrity,
-    IJudgeStore judging, IJudgeRoster judges, PairwiseData pairwise)
+    IJudgeStore judging, IJudgeRoster judges, PairwiseData pairwise, IPairVerdictStore pairVerdicts, IBattleStore battles)
 {
     public async Task<SummaryDocument> BuildAsync(CancellationToken ct)
     {
@@ -31,6 +31,8 @@ public sealed class SummaryQuery(
     private async Task<JudgingSummary?> JudgingAsync(QualitySnapshot snapshot, CancellationToken ct)
     {
         var rows = await judging.GetJudgedRepliesAsync(ct);
-        return rows.Count == 0 && judges.SelfContenders.Count == 0 ? null : JudgingAnalysis.Build(rows, snapshot.Agreement, judges.SelfContenders);
+        var single = rows.Count == 0 && judges.SelfContenders.Count == 0 ? null : JudgingAnalysis.Build(rows, snapshot.Agreement, judges.SelfContenders);
+        var pairVerdictList = await pairVerdicts.ExportPairVerdictsAsync(ct).ToListAsync(ct);
+        return pairVerdictList.Count == 0 ? single : PairwiseJudging.Apply(single, pairVerdictList, await battles.ExportBattlesAsync(ct).ToListAsync(ct));
     }
 }

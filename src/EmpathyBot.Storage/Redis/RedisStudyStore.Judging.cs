@@ -15,7 +15,7 @@ namespace EmpathyBot.Storage.Redis;
 public sealed partial class RedisStudyStore
 {
     /// <summary>Lua called by the forget script before a reply's hash is deleted.</summary>
-    internal const string JudgeFunctions = """
+    internal const string JudgeFunctions = PairVerdictFunctions + """
 
         local function j_reply_removed(id)
           local vkey = P .. 'verdicts:' .. id
@@ -25,6 +25,7 @@ public sealed partial class RedisStudyStore
           end
           redis.call('DEL', vkey)
           redis.call('SREM', P .. 'judged', id)
+          pv_reply_removed(id)
         end
 
         """;

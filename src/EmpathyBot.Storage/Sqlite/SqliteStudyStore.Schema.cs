@@ -154,6 +154,7 @@ public sealed partial class SqliteStudyStore
         MigrateParticipantRecords(connection, tx);
         MigrateJudging(connection, tx);
         MigrateBattles(connection, tx);
+        MigratePairVerdicts(connection, tx);
         tx.Commit();
     }
 }

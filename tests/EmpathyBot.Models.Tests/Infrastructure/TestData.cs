@@ -13,6 +13,7 @@ public sealed class TestData : IDisposable
         System.IO.Directory.CreateDirectory(Path.Combine(Directory, "replies"));
         File.Copy(ShippedTemplate, Path.Combine(Directory, "templates", "welivita-pu.txt"));
         File.Copy(ShippedJudgeTemplate, Path.Combine(Directory, "templates", "judge.txt"));
+        File.Copy(ShippedPairJudgeTemplate, Path.Combine(Directory, "templates", "judge-pairwise.txt"));
         File.WriteAllText(Path.Combine(Directory, "replies", "baseline.jsonl"), Bank, Encoding.UTF8);
         File.WriteAllText(Path.Combine(Directory, "replies", "lexicon.jsonl"), Lexicon, Encoding.UTF8);
     }
@@ -24,6 +25,8 @@ public sealed class TestData : IDisposable
     public static string ShippedTemplate => Path.Combine(AppContext.BaseDirectory, "data", "templates", "welivita-pu.txt");
 
     public static string ShippedJudgeTemplate => Path.Combine(AppContext.BaseDirectory, "data", "templates", "judge.txt");
+
+    public static string ShippedPairJudgeTemplate => Path.Combine(AppContext.BaseDirectory, "data", "templates", "judge-pairwise.txt");
 
     public const string Bank = """
         {"id":"sad-1","emotion":"sad","text":"I'm so sorry. That must weigh on you."}
