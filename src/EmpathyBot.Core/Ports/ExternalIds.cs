@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace EmpathyBot.Core.Ports;
 
 /// <summary>
@@ -13,6 +15,7 @@ public sealed record ExternalIds(string? ParticipantId = null, string? StudyId =
 
     public static ExternalIds None { get; } = new();
 
+    [JsonIgnore]
     public bool IsEmpty => ParticipantId is null && StudyId is null && SessionId is null;
 
     /// <summary>Panel ids are short tokens of letters, digits, '-' and '_'; anything else is not one.</summary>
