@@ -67,10 +67,22 @@ public sealed partial class RedisStudyStore
             S(4) is { } done ? ParseIso(done) : null, S(5));
     });
 
+    // ARGV: P, participant -> answered pair cards the bot gave them that were not attention checks
+    private const string CountBattlesScript = """
+        local n = 0
+        for _, id in ipairs(redis.call('SMEMBERS', ARGV[1] .. 'battle-cards:' .. ARGV[2])) do
+          local b = redis.call('HMGET', ARGV[1] .. 'battle:' .. id, 'winner', 'offered', 'gold')
+          if b[1] and b[1] ~= '' and b[2] ~= '' and b[3] == '' then n = n + 1 end
+        end
+        return n
+        """;
+
     public Task<ParticipantActivity> GetActivityAsync(string participant, CancellationToken ct = default) => Guard(async () =>
     {
         var replies = await Db.SetLengthAsync(keys.Prefix + "authored:" + participant);
-        var ratings = await Db.SetLengthAsync(keys.Prefix + "rated:" + participant) + await Db.SetLengthAsync(keys.Prefix + "checks:" + participant);
+        // Pair cards count like rating cards; a gold pair card is already counted among the attention checks.
+        var ratings = await Db.SetLengthAsync(keys.Prefix + "rated:" + participant) + await Db.SetLengthAsync(keys.Prefix + "checks:" + participant)
+            + (long)await EvalAsync(CountBattlesScript, participant);
         // One quiz stores a test per item set, under ids "<quiz>|<set>"; the participant's index holds them as "t:<id>".
         var quizzes = (await Db.SetMembersAsync(keys.Prefix + "u-by:" + participant))
             .Select(m => (string)m!).Where(m => m.StartsWith("t:", StringComparison.Ordinal))

@@ -65,7 +65,11 @@ public sealed partial class SqliteStudyStore
         int Count(string sql) => Convert.ToInt32(Scalar(c, sql, null, who));
         return new ParticipantActivity(
             Replies: Count($"SELECT count(*) FROM replies WHERE author = $p AND source = '{Sources.Human}';"),
-            Ratings: Count("SELECT (SELECT count(*) FROM ratings WHERE rater = $p) + (SELECT count(*) FROM attention_checks WHERE rater = $p);"),
+            // Pair cards count like rating cards; a gold pair card is already counted among the attention checks.
+            Ratings: Count("""
+                SELECT (SELECT count(*) FROM ratings WHERE rater = $p) + (SELECT count(*) FROM attention_checks WHERE rater = $p)
+                    + (SELECT count(*) FROM battles WHERE rater = $p AND gold IS NULL AND winner IS NOT NULL AND offered_at IS NOT NULL);
+                """),
             // One quiz stores a test per item set, under ids "<quiz>|<set>".
             Quizzes: Count("SELECT count(DISTINCT substr(id, 1, instr(id, '|') - 1)) FROM understanding_tests WHERE participant = $p;"),
             Appraisals: Count($"SELECT count(*) FROM appraisal_answers WHERE participant = $p AND condition = '{AppraisalConditions.Evoked}';"));

@@ -176,4 +176,23 @@ public abstract class BattleStoreContract
 
         Assert.True(Assert.Single(await BattlesAsync(store)).RaterExcluded);
     }
+
+    [Fact]
+    public async Task Answered_pair_cards_count_as_rating_cards_in_the_activity_a_protocol_reads_and_a_gold_pair_counts_once()
+    {
+        var (store, _) = await StoreAsync(Human("h1", "alice"), Model("m1", "gpt"), Model("m2", "claude"));
+        var open = await store.NextPairAsync("bob");
+        Assert.Equal(0, (await store.GetActivityAsync("bob")).Ratings);
+
+        await store.AnswerPairAsync("bob", open!.Id, PairChoice.Left, T0);
+        var gold = await store.NextPairAsync("bob", GoldId);
+        await store.AnswerPairAsync("bob", gold!.Id, PairChoice.BothBad, T0);
+        // The flow records a gold pair's answer as an attention check, as it does for gold rating cards.
+        await store.RecordAttentionCheckAsync(new AttentionCheck("bob", gold.Id, true, T0), 2);
+        await store.ImportBattlesAsync([new BattleRow("q1", "afraid", "", "noise", "human", "hq1", "Scary.", "gpt", "mq1", "Safe?", "bob", BattleWinner.A)], "imported");
+
+        // One battle and one gold pair card answered in the chat; an imported battle was not a card the bot gave.
+        Assert.Equal(new ParticipantActivity(0, 2, 0, 0), await store.GetActivityAsync("bob"));
+        Assert.Equal(ParticipantActivity.None, await store.GetActivityAsync("carol"));
+    }
 }
