@@ -7,7 +7,7 @@ namespace EmpathyBot.Core.Summary;
 /// <summary>
 /// Builds the <c>pairwise</c> section from the battles: counts, win rates, Bradley-Terry ratings anchored at people with
 /// bootstrap intervals and ranks, the style-controlled fit, and per-emotion win rates against people. Battles of raters
-/// excluded by attention checks are left out, as their ratings are.
+/// excluded by attention checks, and verdicts flagged tooFast, are left out, as such ratings are.
 /// </summary>
 public static class PairwiseSummaryBuilder
 {
@@ -19,7 +19,7 @@ public static class PairwiseSummaryBuilder
 
     public static PairwiseSummary Build(IReadOnlyList<BattleRecord> all, int bootstrapRounds)
     {
-        var battles = all.Where(b => !b.RaterExcluded).ToList();
+        var battles = all.Where(b => !b.RaterExcluded && !b.TooFast).ToList();
         var stats = battles.Select(ToStatistics).ToList();
         var counts = Counts(battles);
         if (battles.Count == 0)

@@ -120,4 +120,17 @@ public class PairwiseSummaryBuilderTests
         Near(1000, summary.Sources.Values.Average(s => s.Rating!.Value));
         Assert.False(summary.Sources.ContainsKey("human"));
     }
+
+    [Fact]
+    public void Verdicts_flagged_too_fast_are_kept_out_like_too_fast_ratings()
+    {
+        var battles = Golden();
+        var fast = Golden().Select((b, i) => b with { Id = $"fast{i}", Winner = BattleWinner.A, TooFast = true });
+
+        var summary = PairwiseSummaryBuilder.Build([.. battles, .. fast], bootstrapRounds: 50);
+
+        Assert.Equal(60, summary.Battles);
+        Near(820.2490734575327, summary.Sources["baseline"].Rating);
+        Near(1013.0796097805684, summary.Sources["gpt"].Rating);
+    }
 }

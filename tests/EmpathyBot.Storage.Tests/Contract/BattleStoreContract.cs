@@ -1,3 +1,4 @@
+using EmpathyBot.Core.Integrity;
 using EmpathyBot.Core.Interchange;
 using EmpathyBot.Core.Ports;
 using EmpathyBot.Core.Study;
@@ -194,5 +195,33 @@ public abstract class BattleStoreContract
         // One battle and one gold pair card answered in the chat; an imported battle was not a card the bot gave.
         Assert.Equal(new ParticipantActivity(0, 2, 0, 0), await store.GetActivityAsync("bob"));
         Assert.Equal(ParticipantActivity.None, await store.GetActivityAsync("carol"));
+    }
+
+    [Fact]
+    public async Task A_verdict_sooner_than_MinSecondsPerCard_after_the_card_was_shown_is_stored_flagged_too_fast()
+    {
+        var (store, clock) = await StoreAsync(Human("h1", "alice"), Model("m1", "gpt"), Model("m2", "claude"));
+        var rules = new RatingRules(MinSecondsPerCard: 2, StraightLineRun: 0);
+
+        var fast = await store.NextPairAsync("bob");
+        clock.Advance(TimeSpan.FromSeconds(1.5));
+        var fastAnswer = await store.AnswerPairAsync("bob", fast!.Id, PairChoice.Left, clock.GetUtcNow(), rules);
+        Assert.Equal((PairAnswerOutcome.Recorded, true), (fastAnswer.Outcome, fastAnswer.TooFast));
+
+        var edge = await store.NextPairAsync("bob");
+        clock.Advance(TimeSpan.FromSeconds(2));
+        Assert.False((await store.AnswerPairAsync("bob", edge!.Id, PairChoice.Right, clock.GetUtcNow(), rules)).TooFast);
+
+        // Without rules (an import, a judge) nothing is flagged.
+        var unruled = await store.NextPairAsync("bob");
+        Assert.False((await store.AnswerPairAsync("bob", unruled!.Id, PairChoice.Tie, clock.GetUtcNow())).TooFast);
+
+        var battles = (await BattlesAsync(store)).ToDictionary(b => b.Id);
+        Assert.Equal(3, battles.Count);
+        Assert.True(battles[fast.Id].TooFast);
+        Assert.False(battles[edge.Id].TooFast);
+        Assert.False(battles[unruled.Id].TooFast);
+        // Stored all the same: the rater's progress counts it, as it counts a too-fast rating.
+        Assert.Equal(3, (await store.GetActivityAsync("bob")).Ratings);
     }
 }
