@@ -14,8 +14,9 @@ public sealed class ForgetFlow(IParticipantStore store)
         "Delete everything stored about you? This cannot be undone.",
         [
             new Heading("Delete everything about you?"),
-            new Paragraph("This deletes your replies, the ratings you gave and received, your quiz and feelings-check answers, " +
-                "and your consent record. It cannot be undone."),
+            new Paragraph("This deletes your replies, the ratings you gave and received, the reply comparisons you made, " +
+                "your quiz and feelings-check answers, your consent record and your participation record (the study-link ids " +
+                "you came with, when you finished). It cannot be undone."),
         ],
         [
             MessageAction.Command("Yes, delete everything", Commands.ForgetConfirmed, ActionStyle.Destructive),
