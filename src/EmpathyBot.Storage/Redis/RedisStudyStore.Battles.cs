@@ -38,20 +38,25 @@ public sealed partial class RedisStudyStore
           redis.call('DEL', key)
         end
 
-        -- the participant's pair cards and every card showing a reply they wrote; returns the verdicts they gave
+        -- the participant's pair cards and every card showing a reply they wrote; returns the verdicts they gave and
+        -- the verdicts others gave on their replies
         local function forget_battles(p)
-          local answered = 0
+          local answered, received = 0, 0
           for _, id in ipairs(redis.call('SMEMBERS', P .. 'battle-cards:' .. p)) do
             local b = redis.call('HMGET', P .. 'battle:' .. id, 'gold', 'winner')
             if b[1] == '' and b[2] and b[2] ~= '' then answered = answered + 1 end
             forget_battle(id)
           end
           for _, rid in ipairs(redis.call('SMEMBERS', P .. 'authored:' .. p)) do
-            for _, id in ipairs(redis.call('SMEMBERS', P .. 'reply-battles:' .. rid)) do forget_battle(id) end
+            for _, id in ipairs(redis.call('SMEMBERS', P .. 'reply-battles:' .. rid)) do
+              local b = redis.call('HMGET', P .. 'battle:' .. id, 'gold', 'winner')
+              if b[1] == '' and b[2] and b[2] ~= '' then received = received + 1 end
+              forget_battle(id)
+            end
             redis.call('DEL', P .. 'reply-battles:' .. rid)
           end
           redis.call('DEL', P .. 'battle-cards:' .. p, P .. 'battle-seen:' .. p)
-          return answered
+          return answered, received
         end
 
         """;

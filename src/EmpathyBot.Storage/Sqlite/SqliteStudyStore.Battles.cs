@@ -224,7 +224,7 @@ public sealed partial class SqliteStudyStore
     }
 
     /// <summary>Deletes the battles and offers the participant was given, and every battle of a reply they wrote (before the replies go).</summary>
-    private static int ForgetBattles(SqliteConnection c, SqliteTransaction tx, string participant)
+    private static (int Given, int OfTheirReplies) ForgetBattles(SqliteConnection c, SqliteTransaction tx, string participant)
     {
         (string, object?) who = ("$p", participant);
         const string Doomed = """
@@ -237,7 +237,8 @@ public sealed partial class SqliteStudyStore
             WHERE battle_balance.source_a = d.source_a AND battle_balance.source_b = d.source_b;
             """, tx, who);
         var answered = Convert.ToInt32(Scalar(c, $"SELECT count(*) FROM battles b WHERE b.rater = $p AND b.winner IS NOT NULL AND b.gold IS NULL;", tx, who));
+        var received = Convert.ToInt32(Scalar(c, $"SELECT count(*) FROM battles b WHERE b.rater <> $p AND b.winner IS NOT NULL AND b.gold IS NULL AND ({Doomed});", tx, who));
         Execute(c, $"DELETE FROM battles AS b WHERE {Doomed};", tx, who);
-        return answered;
+        return (answered, received);
     }
 }

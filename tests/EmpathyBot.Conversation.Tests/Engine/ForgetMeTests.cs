@@ -107,6 +107,11 @@ public sealed class ForgetMeTests : IAsyncLifetime
         Assert.Equal(expected, ForgetFlow.Describe(ForgetResult.Nothing with { Ratings = ratings, AppraisalAnswers = appraisals, Consent = true }));
 
     [Fact]
+    public void Describe_names_the_comparisons_of_their_replies_others_made() =>
+        Assert.Equal("1 reply you wrote, 2 comparisons other people made of your replies and your consent record",
+            ForgetFlow.Describe(ForgetResult.Nothing with { Replies = 1, BattlesOfTheirReplies = 2, Consent = true }));
+
+    [Fact]
     public async Task Forget_me_names_the_reply_comparisons_made_and_the_confirmation_says_they_and_the_participation_record_go()
     {
         await using var pairs = new EngineHarness(mode: "pairwise");

@@ -224,4 +224,26 @@ public abstract class BattleStoreContract
         // Stored all the same: the rater's progress counts it, as it counts a too-fast rating.
         Assert.Equal(3, (await store.GetActivityAsync("bob")).Ratings);
     }
+
+    [Fact]
+    public async Task Forget_reports_the_verdicts_others_gave_on_the_participants_replies()
+    {
+        var (store, _) = await StoreAsync(Human("h1", "alice"), Model("m1", "gpt"), Model("m2", "claude"));
+        for (var i = 0; i < 3; i++)
+        {
+            var card = await store.NextPairAsync("bob");
+            await store.AnswerPairAsync("bob", card!.Id, PairChoice.Left, T0);
+        }
+
+        // An open card and a gold card showing alice's reply are not verdicts on it.
+        await store.NextPairAsync("carol");
+        var gold = await store.NextPairAsync("dave", GoldId);
+        await store.AnswerPairAsync("dave", gold!.Id, PairChoice.BothBad, T0);
+
+        var alice = await store.ForgetAsync("alice");
+
+        // Of bob's three pairs, two show h1 (claude-human and gpt-human).
+        Assert.Equal((0, 2), (alice.Battles, alice.BattlesOfTheirReplies));
+        Assert.Equal(["claude", "gpt"], (await BattlesAsync(store)).SelectMany(b => new[] { b.A.Source, b.B.Source }).Order());
+    }
 }
