@@ -63,4 +63,13 @@ public sealed class PairwiseProtocolTests
         if (mode == "pairwise") Assert.DoesNotContain("How you rated", done);
         else Assert.Contains("you rated 1 of 1 Good, 0 Okay and 0 Bad", done);
     }
+
+    [Fact]
+    public async Task Help_counts_the_rate_step_in_cards_when_pair_cards_count()
+    {
+        await using var h = await TwoCardsAsync("pairwise");
+        await h.PressAsync("ann", EngineHarness.Button(await h.SayAsync("ann", "hi"), ConsentFlow.AgreeTitle));
+
+        Assert.Contains("(2 cards)", Texts(await h.SayAsync("ann", "help")));
+    }
 }
