@@ -68,6 +68,8 @@ public sealed class BattlesCommandsTests : IDisposable
         Assert.Equal("gpt-4o", first.GetProperty("source_a").GetString());
         Assert.Equal(JsonValueKind.Null, first.GetProperty("shown_left").ValueKind);
         Assert.Equal(5, first.GetProperty("response_a_words").GetInt32());
+        // An imported battle has no showing time, so the timing rule never flags it.
+        Assert.False(first.GetProperty("too_fast").GetBoolean());
     }
 
     [Fact]
