@@ -110,4 +110,38 @@ public sealed partial class RedisStudyStore
 
         return (IReadOnlyList<SourceRatings>)counts.Select(kv => new SourceRatings(kv.Key, kv.Value[0], kv.Value[1], kv.Value[2])).ToArray();
     });
+
+    // ARGV: P, participant -> flat {source A, source B, winner} of each answered pair card the bot gave them (not attention checks)
+    private const string PairChoicesScript = """
+        local out = {}
+        for _, id in ipairs(redis.call('SMEMBERS', ARGV[1] .. 'battle-cards:' .. ARGV[2])) do
+          local b = redis.call('HMGET', ARGV[1] .. 'battle:' .. id, 'sa', 'sb', 'winner', 'offered', 'gold')
+          if b[3] and b[3] ~= '' and b[4] ~= '' and b[5] == '' then
+            out[#out + 1] = b[1]
+            out[#out + 1] = b[2]
+            out[#out + 1] = b[3]
+          end
+        end
+        return out
+        """;
+
+    public Task<IReadOnlyList<SourcePairChoices>> GetPairChoicesBySourceAsync(string participant, CancellationToken ct = default) => Guard(async () =>
+    {
+        var flat = (string[])(await EvalAsync(PairChoicesScript, participant))!;
+        var counts = new SortedDictionary<string, (int Compared, int Chosen)>(StringComparer.Ordinal);
+        for (var i = 0; i + 2 < flat.Length; i += 3)
+        {
+            BattleWinners.TryParse(flat[i + 2], out var winner);
+            Count(flat[i], winner == BattleWinner.A);
+            Count(flat[i + 1], winner == BattleWinner.B);
+        }
+
+        return (IReadOnlyList<SourcePairChoices>)counts.Select(kv => new SourcePairChoices(kv.Key, kv.Value.Compared, kv.Value.Chosen)).ToArray();
+
+        void Count(string source, bool chosen)
+        {
+            var (compared, n) = counts.GetValueOrDefault(source);
+            counts[source] = (compared + 1, n + (chosen ? 1 : 0));
+        }
+    });
 }

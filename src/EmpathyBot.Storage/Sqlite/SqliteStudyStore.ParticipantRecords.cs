@@ -81,4 +81,16 @@ public sealed partial class SqliteStudyStore
             FROM ratings x JOIN replies r ON r.id = x.reply_id
             WHERE x.rater = $p GROUP BY r.source ORDER BY r.source;
             """, x => new SourceRatings(x.GetString(0), x.GetInt32(1), x.GetInt32(2), x.GetInt32(3)), null, ("$p", participant)), ct);
+
+    // winner: 0 = A, 1 = B (BattleWinner); a tie or both-bad chooses neither side.
+    public Task<IReadOnlyList<SourcePairChoices>> GetPairChoicesBySourceAsync(string participant, CancellationToken ct = default) => Read(c =>
+        (IReadOnlyList<SourcePairChoices>)Query(c, """
+            SELECT source, count(*), sum(chosen) FROM (
+                SELECT source_a AS source, winner = 0 AS chosen FROM battles
+                WHERE rater = $p AND gold IS NULL AND winner IS NOT NULL AND offered_at IS NOT NULL
+                UNION ALL
+                SELECT source_b, winner = 1 FROM battles
+                WHERE rater = $p AND gold IS NULL AND winner IS NOT NULL AND offered_at IS NOT NULL)
+            GROUP BY source ORDER BY source;
+            """, x => new SourcePairChoices(x.GetString(0), x.GetInt32(1), x.GetInt32(2)), null, ("$p", participant)), ct);
 }

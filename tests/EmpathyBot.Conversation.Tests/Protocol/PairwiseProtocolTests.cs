@@ -59,9 +59,13 @@ public sealed class PairwiseProtocolTests
 
         var done = Texts(await h.PressAsync("ann", Answer(second)));
         Assert.Contains("Your completion code: " + Code, done);
-        // The debrief's per-source reveal covers rating cards only: its numbers never include pair choices.
-        if (mode == "pairwise") Assert.DoesNotContain("How you rated", done);
-        else Assert.Contains("you rated 1 of 1 Good, 0 Okay and 0 Bad", done);
+        // The debrief tells, per source, how often its reply was chosen on the pair cards (each card shows two sources,
+        // and A chooses one of them), and the rating cards apart.
+        var pairCards = mode == "pairwise" ? 2 : 1;
+        var choices = System.Text.RegularExpressions.Regex.Matches(done, @"Compared replies by [^:]+: you chose them (\d+) of (\d+) times")
+            .Select(m => (Chosen: int.Parse(m.Groups[1].Value), Compared: int.Parse(m.Groups[2].Value))).ToList();
+        Assert.Equal((pairCards, 2 * pairCards), (choices.Sum(c => c.Chosen), choices.Sum(c => c.Compared)));
+        if (mode == "both") Assert.Contains("you rated 1 of 1 Good, 0 Okay and 0 Bad", done);
     }
 
     [Fact]

@@ -246,4 +246,34 @@ public abstract class BattleStoreContract
         Assert.Equal((0, 2), (alice.Battles, alice.BattlesOfTheirReplies));
         Assert.Equal(["claude", "gpt"], (await BattlesAsync(store)).SelectMany(b => new[] { b.A.Source, b.B.Source }).Order());
     }
+
+    [Fact]
+    public async Task Pair_choices_are_counted_per_source_shown_for_the_end_of_study_reveal()
+    {
+        var (store, _) = await StoreAsync(Human("h1", "alice"), Model("m1", "gpt"), Model("m2", "claude"));
+        var choices = new List<(PairCard Card, PairChoice Choice)>();
+        foreach (var choice in new[] { PairChoice.Left, PairChoice.Right, PairChoice.Tie })
+        {
+            var card = await store.NextPairAsync("bob");
+            await store.AnswerPairAsync("bob", card!.Id, choice, T0);
+            choices.Add((card, choice));
+        }
+
+        var gold = await store.NextPairAsync("carol", GoldId);
+        await store.AnswerPairAsync("carol", gold!.Id, PairChoice.Left, T0);
+        await store.NextPairAsync("carol");
+
+        // Each source met the other two once; the left or right pick chose the source shown there.
+        string? Chosen(PairCard card, PairChoice choice) => choice switch
+        {
+            PairChoice.Left => card.LeftReply.Source,
+            PairChoice.Right => card.RightReply.Source,
+            _ => null,
+        };
+        var expected = new[] { "claude", "gpt", Sources.Human }
+            .Select(s => new SourcePairChoices(s, 2, choices.Count(c => Chosen(c.Card, c.Choice) == s))).ToList();
+        Assert.Equal(expected, await store.GetPairChoicesBySourceAsync("bob"));
+        // A gold pair is an attention check and an unanswered card is no choice.
+        Assert.Empty(await store.GetPairChoicesBySourceAsync("carol"));
+    }
 }
