@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace EmpathyBot.Core.Summary;
 
 /// <summary>The <c>pairwise</c> section: Bradley-Terry ratings from side-by-side battles, raw and with style control.</summary>
-/// <param name="Battles">Battles counted (those of raters excluded by attention checks are left out).</param>
+/// <param name="Battles">Battles counted (those of raters excluded by attention checks, and verdicts flagged tooFast, are left out).</param>
 /// <param name="Anchor">The source pinned at 1000 ("human"); when people have no battles the mean is at 1000 instead.</param>
 /// <param name="Reason">Why the ratings or their intervals are null; null when they exist.</param>
 /// <param name="WinRates">Share of battles a (row) won against b (column), a tie or both-bad counting half.</param>
