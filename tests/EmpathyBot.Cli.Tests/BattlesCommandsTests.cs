@@ -68,6 +68,8 @@ public sealed class BattlesCommandsTests : IDisposable
         Assert.Equal("gpt-4o", first.GetProperty("source_a").GetString());
         Assert.Equal(JsonValueKind.Null, first.GetProperty("shown_left").ValueKind);
         Assert.Equal(5, first.GetProperty("response_a_words").GetInt32());
+        // An imported battle has no showing time, so the timing rule never flags it.
+        Assert.False(first.GetProperty("too_fast").GetBoolean());
     }
 
     [Fact]
@@ -105,6 +107,9 @@ public sealed class BattlesCommandsTests : IDisposable
         Assert.Equal(1000, pairwise.GetProperty("sources").GetProperty("human").GetProperty("rating").GetDouble());
         Assert.True(gpt.GetProperty("rating").GetDouble() < 1000);
         Assert.Equal(2, gpt.GetProperty("ci").GetArrayLength());
+        // Both sad battles compare one person's reply (h1): fewer people than Privacy:MinGroupSize (5 by default).
+        Assert.Equal(5, pairwise.GetProperty("minGroupSize").GetInt32());
+        Assert.True(pairwise.GetProperty("emotions").GetProperty("sad").GetProperty("gpt-4o").GetProperty("withheld").GetBoolean());
 
         var report = Path.Combine(dir.FullName, "report.html");
         Assert.Equal(0, Run("report", report).Exit);

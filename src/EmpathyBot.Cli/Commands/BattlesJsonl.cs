@@ -39,6 +39,7 @@ public static class BattlesJsonl
             ["offered_at"] = b.OfferedAt,
             ["answered_at"] = b.AnsweredAt,
             ["rater_excluded"] = b.RaterExcluded,
+            ["too_fast"] = b.TooFast,
         };
         return JsonSerializer.Serialize(row, Json);
     }

@@ -209,13 +209,14 @@ public sealed class StudyTables(
             F("offered_at", FieldType.DateTime, "When the card was shown (UTC); empty for an imported battle"),
             F("answered_at", FieldType.DateTime, "When the verdict was given, or imported (UTC)"),
             F("rater_excluded", FieldType.Boolean, "True when the rater failed enough attention checks: their battles do not count"),
+            F("too_fast", FieldType.Boolean, "True when the verdict came sooner than Rating:MinSecondsPerCard after the card was shown: stored, not counted"),
         ],
         ["battle_id"],
         ct => Map(battles.ExportBattlesAsync(ct), b =>
         {
             activity.Saw(b.Rater, "battles", b.AnsweredAt);
             return [b.Id, b.Prompt.Id, b.A.Source, b.A.Id, b.B.Source, b.B.Id, b.Winner.ToWire(),
-                b.Left switch { BattleSide.A => "a", BattleSide.B => "b", _ => null }, b.Rater, b.OfferedAt, b.AnsweredAt, b.RaterExcluded];
+                b.Left switch { BattleSide.A => "a", BattleSide.B => "b", _ => null }, b.Rater, b.OfferedAt, b.AnsweredAt, b.RaterExcluded, b.TooFast];
         }, ct));
 
     private ExportTable Participants(ParticipantActivity activity) => new("participants",

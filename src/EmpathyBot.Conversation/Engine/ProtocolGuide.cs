@@ -13,6 +13,7 @@ namespace EmpathyBot.Conversation.Engine;
 /// </summary>
 public sealed class ProtocolGuide(
     IOptions<StudyOptions> options,
+    IOptions<RatingOptions> rating,
     IParticipantActivityStore activities,
     StateAccessor states,
     CompletionFlow completion,
@@ -61,7 +62,8 @@ public sealed class ProtocolGuide(
     private async Task<(ProtocolPosition Position, ParticipantActivity Done)> LocateAsync(string participant, CancellationToken ct)
     {
         var done = await activities.GetActivityAsync(participant, ct);
-        return (ProtocolPosition.Locate(options.Value.Protocol, done), done);
+        var unit = string.Equals(rating.Value.Mode, RatingModes.Absolute, StringComparison.OrdinalIgnoreCase) ? "rating" : "card";
+        return (ProtocolPosition.Locate(options.Value.Protocol, done) with { RateUnit = unit }, done);
     }
 
     /// <summary>A plain step button or typed step command starts (or restarts) the step: its answer is the step's card.</summary>

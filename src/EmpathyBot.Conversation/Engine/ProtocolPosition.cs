@@ -12,6 +12,9 @@ public sealed record ProtocolPosition(int Index, int Steps, string Step, int Don
 {
     public bool Complete => Index >= Steps;
 
+    /// <summary>What a unit of the rate step is called: "rating", or "card" when pair cards count too.</summary>
+    public string RateUnit { get; init; } = "rating";
+
     public static ProtocolPosition Locate(IReadOnlyList<ProtocolStep> protocol, ParticipantActivity activity)
     {
         var needed = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -39,7 +42,7 @@ public sealed record ProtocolPosition(int Index, int Steps, string Step, int Don
     /// <summary>"Step 2 of 4 · rating 3 of 10", or "Step 3 of 4 · quiz" for a step done once.</summary>
     public string Line()
     {
-        var head = $"Step {Index + 1} of {Steps} · {Unit(Step)}";
+        var head = $"Step {Index + 1} of {Steps} · {(Step == Commands.Rate ? RateUnit : Unit(Step))}";
         return Required > 1 ? $"{head} {Done + 1} of {Required}" : head;
     }
 

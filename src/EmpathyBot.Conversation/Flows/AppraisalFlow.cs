@@ -14,7 +14,7 @@ namespace EmpathyBot.Conversation.Flows;
 /// EmotionBench's appraisal for people: the 20 PANAS items for how they feel now, then again after imagining one
 /// situation; they see their PA/NA change beside people's average and each contender's for that emotion.
 /// </summary>
-public sealed class AppraisalFlow(AppraisalData data, IAppraisalStore store, TimeProvider clock, CardClock cards)
+public sealed class AppraisalFlow(AppraisalData data, IAppraisalStore store, TimeProvider clock, CardClock cards, ResultsAccess results)
 {
     public const string StepKey = "step";
     public const string PageKey = "page";
@@ -79,7 +79,8 @@ public sealed class AppraisalFlow(AppraisalData data, IAppraisalStore store, Tim
         await store.AddAppraisalAnswerAsync(Answer(participant, AppraisalConditions.Evoked, situation, progress.Set, answers, score), ct);
         await cards.AnsweredAsync(participant, CardKinds.Appraisal, CardClock.AppraisalItem(progress), ct);
         var before = progress.Before is { Count: PanasScale.ItemCount } b ? data.Scale.Score(b) : null;
-        return (TurnResult.Of(await ResultAsync(situation, before, score, ct)), ParticipantState.Idle);
+        var result = await results.ShownToAsync(participant, ct) ? await ResultAsync(situation, before, score, ct) : OwnResult(situation, before, score);
+        return (TurnResult.Of(result), ParticipantState.Idle);
     }
 
     private (TurnResult Result, ParticipantState State) Ask(AppraisalProgress progress, Situation? situation, string? problem, int?[]? shown) =>
@@ -231,6 +232,22 @@ public sealed class AppraisalFlow(AppraisalData data, IAppraisalStore store, Tim
             new Paragraph("Change = how you felt imagining the situation minus how you felt before (each score ranges from 10 to 50). " +
                 "↑ or ↓ marks a change too large to be likely by chance.", Tone.Subtle),
         ], Menu.Actions);
+    }
+
+    /// <summary>The participant's own change only: people's averages and the contenders' figures are study results, withheld for now.</summary>
+    private Message OwnResult(Situation situation, PanasScore? before, PanasScore after)
+    {
+        var yours = before is null ? "" : $"Your positive feelings changed by {Signed(after.Pa - before.Pa)} and your negative feelings by {Signed(after.Na - before.Na)}. ";
+        var text = $"Thank you! {yours}{results.OthersWithheld()}";
+        var blocks = new List<MessageBlock> { new Paragraph(text, Tone.Good) };
+        if (before is not null)
+        {
+            blocks.Add(new Heading($"How your feelings changed: {situation.Emotion}"));
+            blocks.Add(new Table(["Who", "Positive", "Negative", "Answers"], [["You", Signed(after.Pa - before.Pa), Signed(after.Na - before.Na), "1"]]));
+            blocks.Add(new Paragraph("Change = how you felt imagining the situation minus how you felt before (each score ranges from 10 to 50).", Tone.Subtle));
+        }
+
+        return new Message(text, blocks, Menu.Actions);
     }
 
     /// <summary>Who besides the participant is in the comparison, in words; null when nobody is.</summary>

@@ -58,18 +58,34 @@ public sealed class CompletionFlow(
     private IReadOnlyList<MessageAction> LinkActions() =>
         CompletionLink.For(study.Value) is { } url ? [MessageAction.OpenUrl("Finish and return", url)] : [];
 
-    /// <summary>"you rated 3 of 4 Good, ..." per source of the replies the rater rated; null when they rated none.</summary>
+    /// <summary>
+    /// "you rated 3 of 4 Good, ..." per source of the replies the rater rated, and on pair cards how often they chose
+    /// each source's reply; null when they answered neither kind.
+    /// </summary>
     private async Task<IEnumerable<MessageBlock>?> RevealAsync(string participant, CancellationToken ct)
     {
         var bySource = await activities.GetRatingsBySourceAsync(participant, ct);
-        if (bySource.Count == 0) return null;
-        return
-        [
+        var pairs = await activities.GetPairChoicesBySourceAsync(participant, ct);
+        if (bySource.Count == 0 && pairs.Count == 0) return null;
+        var blocks = new List<MessageBlock>
+        {
             new Heading("How you rated"),
             new Paragraph("Now that you have finished, here is who wrote the replies you rated, and how you rated them."),
-            new Facts(bySource.Select(s => new Fact(
+        };
+        if (bySource.Count > 0)
+        {
+            blocks.Add(new Facts(bySource.Select(s => new Fact(
                 $"Replies by {SourceNames.Describe(s.Source)}",
-                $"you rated {s.Good} of {s.Total} Good, {s.Okay} Okay and {s.Bad} Bad")).ToArray()),
-        ];
+                $"you rated {s.Good} of {s.Total} Good, {s.Okay} Okay and {s.Bad} Bad")).ToArray()));
+        }
+
+        if (pairs.Count > 0)
+        {
+            blocks.Add(new Facts(pairs.Select(s => new Fact(
+                $"Compared replies by {SourceNames.Describe(s.Source)}",
+                $"you chose them {s.Chosen} of {s.Compared} times they were one of the two")).ToArray()));
+        }
+
+        return blocks;
     }
 }

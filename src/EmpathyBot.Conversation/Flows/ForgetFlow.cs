@@ -14,8 +14,9 @@ public sealed class ForgetFlow(IParticipantStore store)
         "Delete everything stored about you? This cannot be undone.",
         [
             new Heading("Delete everything about you?"),
-            new Paragraph("This deletes your replies, the ratings you gave and received, your quiz and feelings-check answers, " +
-                "and your consent record. It cannot be undone."),
+            new Paragraph("This deletes your replies, the ratings you gave and received, the reply comparisons you made, " +
+                "your quiz and feelings-check answers, your consent record and your participation record (the study-link ids " +
+                "you came with, when you finished). It cannot be undone."),
         ],
         [
             MessageAction.Command("Yes, delete everything", Commands.ForgetConfirmed, ActionStyle.Destructive),
@@ -48,6 +49,7 @@ public sealed class ForgetFlow(IParticipantStore store)
         Add(result.AppraisalAnswers, "feelings-check answer", "feelings-check answers");
         Add(result.AttentionChecks, "attention-check answer", "attention-check answers");
         Add(result.Battles, "reply comparison you made", "reply comparisons you made");
+        Add(result.BattlesOfTheirReplies, "comparison other people made of your replies", "comparisons other people made of your replies");
         if (result.ConversationState) parts.Add("where you were in our conversation");
         if (result.Consent) parts.Add("your consent record");
         if (result.ParticipantRecord) parts.Add("your participation record (the study-link ids you came with, when you finished)");

@@ -1,4 +1,5 @@
 using EmpathyBot.Conversation.Engine;
+using EmpathyBot.Conversation.Integrity;
 using EmpathyBot.Conversation.Messages;
 using EmpathyBot.Core.Ports;
 using EmpathyBot.Core.Study;
@@ -49,7 +50,7 @@ public sealed class PairwiseFlow(IBattleStore battles, IQualityStore raters, IOp
             return TurnResult.Of(Menu.WithMenu("That answer could not be read; please use the A, B, Tie or Both bad buttons.", Tone.Attention));
         }
 
-        var answer = await battles.AnswerPairAsync(participant, cardId, choice, clock.GetUtcNow(), ct);
+        var answer = await battles.AnswerPairAsync(participant, cardId, choice, clock.GetUtcNow(), RatingOptionsRules.Of(options.Value), ct);
         return answer.Outcome switch
         {
             PairAnswerOutcome.Recorded when answer.Offer!.Gold is { } goldSide => await GoldAnsweredAsync(participant, answer.Offer, goldSide, choice, ct),

@@ -25,6 +25,11 @@ public sealed class ResultsAccess(IOptions<StudyOptions> options, IParticipantRe
     public Message Refusal() =>
         Menu.WithMenu(Is(options.Value.ShowResults, StudyOptions.ShowResultsNever) ? NotShown : AfterCompletion);
 
+    /// <summary>Why a result card shows only the participant's own figures while results are withheld.</summary>
+    public string OthersWithheld() => Is(options.Value.ShowResults, StudyOptions.ShowResultsNever)
+        ? "How others did is not shown during this study."
+        : "How others did is shown once you have completed the study.";
+
     /// <summary>The turn's messages without the summary buttons and the summary line of the help, for a participant who may not see results.</summary>
     public static TurnResult WithoutSummary(TurnResult result) =>
         new([.. result.Replies.Select(WithoutSummary)], result.ReplaceActionSource is { } replaced ? WithoutSummary(replaced) : null);

@@ -27,7 +27,7 @@ public sealed class SummaryFlow(SummaryQuery query)
         var summary = await query.BuildAsync(ct);
         if (summary.Overall.Sources.Values.All(s => s.Ratings == 0))
         {
-            return Menu.WithMenu("No ratings yet, so there is nothing to compare. Rate some replies to get it started!");
+            return PairwiseSummaryLine.Alone(summary) ?? Menu.WithMenu("No ratings yet, so there is nothing to compare. Rate some replies to get it started!");
         }
 
         if (!string.IsNullOrWhiteSpace(emotion))
@@ -61,6 +61,7 @@ public sealed class SummaryFlow(SummaryQuery query)
         blocks.Add(new Facts(emotionFacts));
         blocks.AddRange(IntegrityBlocks.For(summary));
         if (JudgeSummaryLine.For(summary) is { } judges) blocks.Add(judges);
+        if (PairwiseSummaryLine.For(summary) is { } pairs) blocks.Add(pairs);
         blocks.Add(new Paragraph(Footer, Tone.Subtle));
 
         var text = string.Join("; ", sources.Select(s => $"{Sources.DisplayName(s.Key)} {Figures.Percent(s.Value.GoodRate)} Good"));

@@ -15,7 +15,7 @@ namespace EmpathyBot.Conversation.Flows;
 /// half EQ-Bench-style intensities (rate 0-10). At the end, the person's score, EQ and percentile per set, beside
 /// people's average and each contender on the same items.
 /// </summary>
-public sealed class UnderstandingFlow(UnderstandingData data, IUnderstandingStore store, TimeProvider clock, CardClock cards)
+public sealed class UnderstandingFlow(UnderstandingData data, IUnderstandingStore store, TimeProvider clock, CardClock cards, ResultsAccess results)
 {
     public const string ItemKey = "item";
     public const string InputPrefix = "q";
@@ -122,6 +122,8 @@ public sealed class UnderstandingFlow(UnderstandingData data, IUnderstandingStor
     {
         var blocks = new List<MessageBlock> { new Heading("Your emotion understanding") };
         var lines = new List<string>();
+        // People's averages and the contenders' figures are study results: withheld unless the participant may see results.
+        var compared = await results.ShownToAsync(participant, ct);
         foreach (var group in progress.Items.Select((item, k) => (item, score: progress.Scores[k])).GroupBy(x => x.item.Set, StringComparer.Ordinal))
         {
             if (await data.GetSetAsync(group.Key, ct) is not { } set) continue;
@@ -145,14 +147,17 @@ public sealed class UnderstandingFlow(UnderstandingData data, IUnderstandingStor
 
             var own = new OwnQuizResult(set, score, ScoreInterval.Of(set.Kind, [.. group.Select(x => x.score).OfType<double>()]), norm, sample);
             var rows = new List<IReadOnlyList<string>> { own.Row() };
-            if (averageShown && people?.Mean is { } peopleMean) rows.Add(Row($"People (average of {people.N})", peopleMean, UnderstandingAnalysis.Eq(set.Kind, peopleMean, norm), null));
-            else rows.Add([$"People (fewer than {data.MinGroupSize} so far)", "–", "–", "–"]);
-            foreach (var source in stats.Where(s => !Sources.IsHuman(s.Source)).Select(s => s.Source).Distinct().Order(StringComparer.Ordinal))
+            if (compared)
             {
-                var theirs = mine.Keys.Select(id => stats.FirstOrDefault(s => s.Source == source && s.ItemId == id)?.MeanScore).ToArray();
-                if (theirs.Any(t => t is null) || UnderstandingAnalysis.TestScore(set.Kind, theirs) is not { } their) continue;
-                rows.Add(Row(Sources.DisplayName(source), their, UnderstandingAnalysis.Eq(set.Kind, their, norm),
-                    UnderstandingAnalysis.Percentile(set.Kind, their, sample)));
+                if (averageShown && people?.Mean is { } peopleMean) rows.Add(Row($"People (average of {people.N})", peopleMean, UnderstandingAnalysis.Eq(set.Kind, peopleMean, norm), null));
+                else rows.Add([$"People (fewer than {data.MinGroupSize} so far)", "–", "–", "–"]);
+                foreach (var source in stats.Where(s => !Sources.IsHuman(s.Source)).Select(s => s.Source).Distinct().Order(StringComparer.Ordinal))
+                {
+                    var theirs = mine.Keys.Select(id => stats.FirstOrDefault(s => s.Source == source && s.ItemId == id)?.MeanScore).ToArray();
+                    if (theirs.Any(t => t is null) || UnderstandingAnalysis.TestScore(set.Kind, theirs) is not { } their) continue;
+                    rows.Add(Row(Sources.DisplayName(source), their, UnderstandingAnalysis.Eq(set.Kind, their, norm),
+                        UnderstandingAnalysis.Percentile(set.Kind, their, sample)));
+                }
             }
 
             var measure = set.IsAllocation
@@ -163,7 +168,8 @@ public sealed class UnderstandingFlow(UnderstandingData data, IUnderstandingStor
             var normText = norm is null
                 ? $"EQ appears once {data.Options.MinNorm} people have taken this part."
                 : $"EQ puts the score on a scale where {NormName(norm)} average 100 and most score between 85 and 115.";
-            var privacy = othersShown ? "" : $" People's average and percentiles appear once {data.MinGroupSize} people have taken this part.";
+            var privacy = !compared ? " " + results.OthersWithheld()
+                : othersShown ? "" : $" People's average and percentiles appear once {data.MinGroupSize} people have taken this part.";
             blocks.Add(new Paragraph(own.Uncertainty()));
             blocks.Add(new Paragraph($"{measure}. {normText} Percentile = share of people who scored worse.{privacy}" +
                 (r is { } rv ? $" How closely your answers follow people's pattern, from -1 (opposite) to 1 (the same): {F(rv)}." : ""), Tone.Subtle));

@@ -1,3 +1,4 @@
+using EmpathyBot.Core.Integrity;
 using EmpathyBot.Core.Interchange;
 using EmpathyBot.Core.Study;
 
@@ -23,7 +24,8 @@ public enum PairAnswerOutcome
 }
 
 /// <summary>What answering a pair card did: the offer it answered (null when none) and, when recorded, the verdict in battle order.</summary>
-public sealed record PairAnswer(PairAnswerOutcome Outcome, PairOffer? Offer = null, BattleWinner? Winner = null);
+/// <param name="TooFast">The verdict came sooner than <see cref="RatingRules.MinSecondsPerCard"/> after the card was shown: stored, flagged, not counted.</param>
+public sealed record PairAnswer(PairAnswerOutcome Outcome, PairOffer? Offer = null, BattleWinner? Winner = null, bool TooFast = false);
 
 /// <summary>One answered battle with everything known about it (gold cards are attention checks, not battles).</summary>
 /// <param name="Left">The side shown on the left; null for an imported battle.</param>
@@ -39,7 +41,11 @@ public sealed record BattleRecord(
     BattleWinner Winner,
     DateTimeOffset? OfferedAt,
     DateTimeOffset AnsweredAt,
-    bool RaterExcluded);
+    bool RaterExcluded)
+{
+    /// <summary>True when the verdict came too soon after the card was shown (flagged tooFast): it is kept but does not count.</summary>
+    public bool TooFast { get; init; }
+}
 
 public sealed record BattleImportResult(int Rows, int NewBattles, int DuplicateBattles, int NewPrompts, int NewReplies);
 
@@ -56,8 +62,12 @@ public interface IBattleStore
     /// </summary>
     Task<PairCard?> NextPairAsync(string rater, string? goldId = null, CancellationToken ct = default);
 
-    /// <summary>Records the verdict on a card offered to <paramref name="rater"/>, once; anything else stores nothing.</summary>
-    Task<PairAnswer> AnswerPairAsync(string rater, string cardId, PairChoice choice, DateTimeOffset at, CancellationToken ct = default);
+    /// <summary>
+    /// Records the verdict on a card offered to <paramref name="rater"/>, once; anything else stores nothing. Under
+    /// <paramref name="rules"/>, a verdict given sooner than <see cref="RatingRules.MinSecondsPerCard"/> after the card was
+    /// shown is stored flagged tooFast, as a rating is, and leaves the summary.
+    /// </summary>
+    Task<PairAnswer> AnswerPairAsync(string rater, string cardId, PairChoice choice, DateTimeOffset at, RatingRules? rules = null, CancellationToken ct = default);
 
     /// <summary>Pair cards (gold ones included) the rater has answered.</summary>
     Task<long> CountAnsweredPairsAsync(string rater, CancellationToken ct = default);

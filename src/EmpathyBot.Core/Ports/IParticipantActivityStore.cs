@@ -16,6 +16,11 @@ public sealed record SourceRatings(string Source, int Good, int Okay, int Bad)
     public int Total => Good + Okay + Bad;
 }
 
+/// <summary>How a rater chose on the pair cards that showed one source's replies (a tie or "both bad" chooses neither).</summary>
+/// <param name="Compared">Answered pair cards (not attention checks) with a reply of this source on them.</param>
+/// <param name="Chosen">Of those, the ones where the rater chose this source's reply.</param>
+public sealed record SourcePairChoices(string Source, int Compared, int Chosen);
+
 /// <summary>
 /// A participant's progress, read from what they stored, so it holds across restarts and instances and needs no
 /// separate bookkeeping that could drift from the data.
@@ -26,4 +31,7 @@ public interface IParticipantActivityStore
 
     /// <summary>The ratings the participant gave, counted per source of the rated reply, ordered by source.</summary>
     Task<IReadOnlyList<SourceRatings>> GetRatingsBySourceAsync(string participant, CancellationToken ct = default);
+
+    /// <summary>The participant's choices on answered pair cards, counted per source shown, ordered by source.</summary>
+    Task<IReadOnlyList<SourcePairChoices>> GetPairChoicesBySourceAsync(string participant, CancellationToken ct = default);
 }

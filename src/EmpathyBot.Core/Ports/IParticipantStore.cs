@@ -12,6 +12,7 @@ namespace EmpathyBot.Core.Ports;
 /// <param name="AttentionChecks">Answered attention checks.</param>
 /// <param name="ParticipantRecord">True when their participant record (the recruiting panel's ids they arrived with, their completion time and code) was deleted.</param>
 /// <param name="Battles">Pairwise verdicts the participant gave (their open pair cards and every battle of their replies go too).</param>
+/// <param name="BattlesOfTheirReplies">Pairwise verdicts other raters gave on pairs showing one of the participant's replies.</param>
 public sealed record ForgetResult(
     int Replies,
     int Ratings,
@@ -23,7 +24,8 @@ public sealed record ForgetResult(
     int AppraisalAnswers,
     int AttentionChecks,
     bool ParticipantRecord = false,
-    int Battles = 0)
+    int Battles = 0,
+    int BattlesOfTheirReplies = 0)
 {
     public static readonly ForgetResult Nothing = new(0, 0, false, 0, false, 0, 0, 0, 0);
 }

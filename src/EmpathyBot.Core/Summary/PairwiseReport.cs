@@ -83,7 +83,8 @@ public static class PairwiseReport
             foreach (var m in models)
             {
                 html.Append("<td>").Append(row.TryGetValue(m, out var w)
-                    ? $"{(w.WinRate is { } r ? Percent(r) : "–")} ({w.Battles.ToString(CultureInfo.InvariantCulture)})" : "–").Append("</td>");
+                    ? $"{(w.WinRate is { } r ? Percent(r) : w.Withheld ? $"withheld (fewer than {summary.MinGroupSize} people)" : "–")} ({w.Battles.ToString(CultureInfo.InvariantCulture)})"
+                    : "–").Append("</td>");
             }
 
             html.Append("</tr>");

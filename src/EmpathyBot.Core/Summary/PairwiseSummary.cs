@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace EmpathyBot.Core.Summary;
 
 /// <summary>The <c>pairwise</c> section: Bradley-Terry ratings from side-by-side battles, raw and with style control.</summary>
-/// <param name="Battles">Battles counted (those of raters excluded by attention checks are left out).</param>
+/// <param name="Battles">Battles counted (those of raters excluded by attention checks, and verdicts flagged tooFast, are left out).</param>
 /// <param name="Anchor">The source pinned at 1000 ("human"); when people have no battles the mean is at 1000 instead.</param>
 /// <param name="Reason">Why the ratings or their intervals are null; null when they exist.</param>
 /// <param name="WinRates">Share of battles a (row) won against b (column), a tie or both-bad counting half.</param>
@@ -19,7 +19,12 @@ public sealed record PairwiseSummary(
     [property: JsonPropertyName("styleControlled")] IReadOnlyDictionary<string, StyledRating> StyleControlled,
     [property: JsonPropertyName("lengthCoefficient")] double? LengthCoefficient,
     [property: JsonPropertyName("styleControlledReason")] string? StyleControlledReason,
-    [property: JsonPropertyName("emotions")] IReadOnlyDictionary<string, IReadOnlyDictionary<string, EmotionWinRate>> Emotions);
+    [property: JsonPropertyName("emotions")] IReadOnlyDictionary<string, IReadOnlyDictionary<string, EmotionWinRate>> Emotions)
+{
+    /// <summary>Privacy:MinGroupSize: a per-emotion win rate needs the people's replies in it to come from this many people.</summary>
+    [JsonPropertyName("minGroupSize")]
+    public int MinGroupSize { get; init; } = 1;
+}
 
 /// <param name="Rating">Bradley-Terry rating on the Arena scale; null when the fit does not exist.</param>
 /// <param name="Ci">95% bootstrap percentile interval [lower, upper]; null when it could not be computed.</param>
@@ -41,4 +46,9 @@ public sealed record StyledRating(
 
 public sealed record EmotionWinRate(
     [property: JsonPropertyName("battles")] long Battles,
-    [property: JsonPropertyName("winRate")] double? WinRate);
+    [property: JsonPropertyName("winRate")] double? WinRate)
+{
+    /// <summary>True when the win rate is left out because the people's replies in it came from fewer than minGroupSize people.</summary>
+    [JsonPropertyName("withheld")]
+    public bool Withheld { get; init; }
+}

@@ -7,7 +7,7 @@ namespace EmpathyBot.Core.Summary;
 /// <summary>
 /// Builds the <c>pairwise</c> section from the battles: counts, win rates, Bradley-Terry ratings anchored at people with
 /// bootstrap intervals and ranks, the style-controlled fit, and per-emotion win rates against people. Battles of raters
-/// excluded by attention checks are left out, as their ratings are.
+/// excluded by attention checks, and verdicts flagged tooFast, are left out, as such ratings are.
 /// </summary>
 public static class PairwiseSummaryBuilder
 {
@@ -17,9 +17,13 @@ public static class PairwiseSummaryBuilder
     /// <summary>The bootstrap's fixed seed, so the same battles always give the same intervals.</summary>
     public const int Seed = 20240307;
 
-    public static PairwiseSummary Build(IReadOnlyList<BattleRecord> all, int bootstrapRounds)
+    /// <param name="minGroupSize">Fewest distinct people whose replies a per-emotion win rate may rest on (Privacy:MinGroupSize).</param>
+    public static PairwiseSummary Build(IReadOnlyList<BattleRecord> all, int bootstrapRounds, int minGroupSize = 1) =>
+        Summarise(all, bootstrapRounds, minGroupSize) with { MinGroupSize = minGroupSize };
+
+    private static PairwiseSummary Summarise(IReadOnlyList<BattleRecord> all, int bootstrapRounds, int minGroupSize)
     {
-        var battles = all.Where(b => !b.RaterExcluded).ToList();
+        var battles = all.Where(b => !b.RaterExcluded && !b.TooFast).ToList();
         var stats = battles.Select(ToStatistics).ToList();
         var counts = Counts(battles);
         if (battles.Count == 0)
@@ -45,7 +49,7 @@ public static class PairwiseSummaryBuilder
         var styleReason = styledReason ?? styledCiReason;
 
         return new PairwiseSummary(battles.Count, Sources.Human, reason, sources, WinRates(battles), styleControlled,
-            styledPoint?.Coefficient, styleReason, EmotionWinRates(battles));
+            styledPoint?.Coefficient, styleReason, EmotionWinRates(battles, minGroupSize));
     }
 
     private static (T? Value, string? Reason) Try<T>(Func<T> fit) where T : class
@@ -131,7 +135,7 @@ public static class PairwiseSummaryBuilder
         return matrix;
     }
 
-    private static SortedDictionary<string, IReadOnlyDictionary<string, EmotionWinRate>> EmotionWinRates(IEnumerable<BattleRecord> battles)
+    private static SortedDictionary<string, IReadOnlyDictionary<string, EmotionWinRate>> EmotionWinRates(IEnumerable<BattleRecord> battles, int minGroupSize)
     {
         var result = new SortedDictionary<string, IReadOnlyDictionary<string, EmotionWinRate>>(StringComparer.Ordinal);
         var againstPeople = battles.Where(b => Sources.IsHuman(b.A.Source) != Sources.IsHuman(b.B.Source));
@@ -140,11 +144,25 @@ public static class PairwiseSummaryBuilder
             result[emotion.Key] = new SortedDictionary<string, EmotionWinRate>(
                 emotion.GroupBy(b => Sources.IsHuman(b.A.Source) ? b.B.Source : b.A.Source, StringComparer.Ordinal).ToDictionary(
                     g => g.Key,
-                    g => new EmotionWinRate(g.Count(), g.Count() >= MinEmotionBattles ? g.Average(b => ScoreOf(b, g.Key)) : null),
+                    g => EmotionWinRate(g.Key, g.ToList(), minGroupSize),
                     StringComparer.Ordinal),
                 StringComparer.Ordinal);
         }
 
         return result;
     }
+
+    /// <summary>A model's win rate against people on one emotion: from enough battles, and about enough people's replies.</summary>
+    private static EmotionWinRate EmotionWinRate(string model, IReadOnlyList<BattleRecord> battles, int minGroupSize)
+    {
+        var withheld = PeopleIn(battles) < minGroupSize;
+        var shown = battles.Count >= MinEmotionBattles && !withheld;
+        return new EmotionWinRate(battles.Count, shown ? battles.Average(b => ScoreOf(b, model)) : null) { Withheld = withheld };
+    }
+
+    /// <summary>Distinct people who wrote the people's replies in these battles; a reply of unknown author (imported) counts as its own writer.</summary>
+    private static int PeopleIn(IEnumerable<BattleRecord> battles) => battles
+        .Select(b => Sources.IsHuman(b.A.Source) ? b.A : b.B)
+        .Select(r => r.Author is { } author ? "p:" + author : "r:" + r.Id)
+        .Distinct(StringComparer.Ordinal).Count();
 }

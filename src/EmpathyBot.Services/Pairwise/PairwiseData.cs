@@ -1,5 +1,6 @@
 using EmpathyBot.Core.Ports;
 using EmpathyBot.Core.Summary;
+using EmpathyBot.Services.Privacy;
 using Microsoft.Extensions.Options;
 
 namespace EmpathyBot.Services.Pairwise;
@@ -8,8 +9,8 @@ namespace EmpathyBot.Services.Pairwise;
 /// The <c>pairwise</c> section of the summary. Unlike the counters behind the rest, it reads every battle: the bootstrap
 /// resamples individual battles, and the style control needs each battle's two reply lengths.
 /// </summary>
-public sealed class PairwiseData(IBattleStore battles, IOptions<PairwiseOptions> options)
+public sealed class PairwiseData(IBattleStore battles, IOptions<PairwiseOptions> options, IOptions<PrivacyOptions> privacy)
 {
-    public async Task<PairwiseSummary> SummariseAsync(CancellationToken ct) =>
-        PairwiseSummaryBuilder.Build(await battles.ExportBattlesAsync(ct).ToListAsync(ct), options.Value.BootstrapRounds);
+    public async Task<PairwiseSummary> SummariseAsync(CancellationToken ct) => PairwiseSummaryBuilder.Build(
+        await battles.ExportBattlesAsync(ct).ToListAsync(ct), options.Value.BootstrapRounds, privacy.Value.MinGroupSize);
 }

@@ -1,3 +1,4 @@
+using EmpathyBot.Core.Integrity;
 using EmpathyBot.Core.Interchange;
 using EmpathyBot.Core.Study;
 using EmpathyBot.Core.Summary;
@@ -110,9 +111,10 @@ public sealed partial class PublishingStudyStore(IStudyStore inner, IStudyEvents
 
     public Task<PairCard?> NextPairAsync(string rater, string? goldId = null, CancellationToken ct = default) => inner.NextPairAsync(rater, goldId, ct);
 
-    public async Task<PairAnswer> AnswerPairAsync(string rater, string cardId, PairChoice choice, DateTimeOffset at, CancellationToken ct = default)
+    public async Task<PairAnswer> AnswerPairAsync(
+        string rater, string cardId, PairChoice choice, DateTimeOffset at, RatingRules? rules = null, CancellationToken ct = default)
     {
-        var answer = await inner.AnswerPairAsync(rater, cardId, choice, at, ct);
+        var answer = await inner.AnswerPairAsync(rater, cardId, choice, at, rules, ct);
         if (answer.Outcome == PairAnswerOutcome.Recorded && answer.Offer?.Gold is null) await CountersChangedAsync(ct);
         return answer;
     }

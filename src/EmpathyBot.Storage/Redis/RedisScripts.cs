@@ -251,12 +251,12 @@ internal static class RedisScripts
 
     // ARGV: P, participant, at -> what went, in ForgetResult order: {replies, ratings they gave, consent 0/1,
     // ratings of their replies, conversation state 0/1, understanding answers, understanding tests, appraisal answers,
-    // attention checks, participant record 0/1, battles}. One script, so a withdrawal is atomic: no reader sees half a participant.
+    // attention checks, participant record 0/1, battles, battles of their replies}. One script, so a withdrawal is atomic: no reader sees half a participant.
     public const string Forget = Library + RedisStudyStore.UnderstandingFunctions + RedisStudyStore.AppraisalFunctions + RedisStudyStore.AssignmentFunctions + RedisIntegrityScripts.ForgetFunctions + RedisStudyStore.JudgeFunctions + RedisStudyStore.BattleFunctions + """
         local p, at = ARGV[2], ARGV[3]
         local nreplies, nratings, nreceived = 0, 0, 0
         local integrity_doomed = i_collect(p)
-        local nbattles = forget_battles(p)
+        local nbattles, nbattlesreceived = forget_battles(p)
         for _, id in ipairs(redis.call('SMEMBERS', P .. 'authored:' .. p)) do
           local rkey = P .. 'reply:' .. id
           local r = redis.call('HMGET', rkey, 'emotion', 'source', 'pool', 'prompt', 'cache')
@@ -320,7 +320,7 @@ internal static class RedisScripts
         forget_assignment(p)
         redis.call('DEL', P .. 'authored:' .. p, P .. 'rated:' .. p, P .. 'answered:' .. p, P .. 'offers:' .. p)
         if nreplies + nratings + nbattles > 0 then publish('CountersChanged', nil, nil, nil, nil, at) end
-        return {nreplies, nratings, consent, nreceived, state, uanswers, utests, appraisals, checks, record, nbattles}
+        return {nreplies, nratings, consent, nreceived, state, uanswers, utests, appraisals, checks, record, nbattles, nbattlesreceived}
         """;
 
     // KEYS[1]: the claim key. ARGV: now, expiry (Unix ms on the store's clock), ttl ms -> 1 claimed, 0 still held.

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using EmpathyBot.Core.Integrity;
 using EmpathyBot.Core.Interchange;
 using EmpathyBot.Core.Ports;
 using EmpathyBot.Core.Study;
@@ -37,20 +38,25 @@ public sealed partial class RedisStudyStore
           redis.call('DEL', key)
         end
 
-        -- the participant's pair cards and every card showing a reply they wrote; returns the verdicts they gave
+        -- the participant's pair cards and every card showing a reply they wrote; returns the verdicts they gave and
+        -- the verdicts others gave on their replies
         local function forget_battles(p)
-          local answered = 0
+          local answered, received = 0, 0
           for _, id in ipairs(redis.call('SMEMBERS', P .. 'battle-cards:' .. p)) do
             local b = redis.call('HMGET', P .. 'battle:' .. id, 'gold', 'winner')
             if b[1] == '' and b[2] and b[2] ~= '' then answered = answered + 1 end
             forget_battle(id)
           end
           for _, rid in ipairs(redis.call('SMEMBERS', P .. 'authored:' .. p)) do
-            for _, id in ipairs(redis.call('SMEMBERS', P .. 'reply-battles:' .. rid)) do forget_battle(id) end
+            for _, id in ipairs(redis.call('SMEMBERS', P .. 'reply-battles:' .. rid)) do
+              local b = redis.call('HMGET', P .. 'battle:' .. id, 'gold', 'winner')
+              if b[1] == '' and b[2] and b[2] ~= '' then received = received + 1 end
+              forget_battle(id)
+            end
             redis.call('DEL', P .. 'reply-battles:' .. rid)
           end
           redis.call('DEL', P .. 'battle-cards:' .. p, P .. 'battle-seen:' .. p)
-          return answered
+          return answered, received
         end
 
         """;
@@ -118,7 +124,7 @@ public sealed partial class RedisStudyStore
         return {redis.call('HGET', P .. 'reply:' .. a[1], 'json'), redis.call('HGET', P .. 'reply:' .. b[1], 'json')}
         """;
 
-    // ARGV: P, rater, card id, winner if A was left, winner if B was left, at
+    // ARGV: P, rater, card id, winner if A was left, winner if B was left, at, seconds when too fast ('' otherwise)
     // -> {0} not offered, or {1 answered before | 2 recorded, prompt, a, sa, b, sb, left, gold, winner}
     private const string AnswerPairScript = RedisScripts.Library + """
         local key = P .. 'battle:' .. ARGV[3]
@@ -127,6 +133,7 @@ public sealed partial class RedisStudyStore
         if b[9] ~= '' then return {1, b[2], b[3], b[4], b[5], b[6], b[7], b[8], b[9]} end
         local winner = b[7] == 'a' and ARGV[4] or ARGV[5]
         redis.call('HSET', key, 'winner', winner, 'answered', ARGV[6])
+        if ARGV[7] ~= '' then redis.call('HSET', key, 'too_fast', ARGV[7]) end
         if b[8] == '' then
           redis.call('RPUSH', P .. 'battle-log', ARGV[3])
           publish('CountersChanged', nil, nil, nil, nil, ARGV[6])
@@ -185,20 +192,25 @@ public sealed partial class RedisStudyStore
         });
     }
 
-    public Task<PairAnswer> AnswerPairAsync(string rater, string cardId, PairChoice choice, DateTimeOffset at, CancellationToken ct = default)
+    public Task<PairAnswer> AnswerPairAsync(
+        string rater, string cardId, PairChoice choice, DateTimeOffset at, RatingRules? rules = null, CancellationToken ct = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(rater);
         ArgumentException.ThrowIfNullOrEmpty(cardId);
         return Guard(async () =>
         {
+            // The offer time is written once with the card, so reading it before the script cannot race with another write.
+            var shown = Time((string?)await Db.HashGetAsync(keys.Prefix + "battle:" + cardId, "offered") ?? "");
+            var tooFast = rules?.IsTooFast(shown, at) == true;
+            var seconds = tooFast ? (at - shown!.Value).TotalSeconds.ToString("R", CultureInfo.InvariantCulture) : "";
             var r = (RedisResult[])(await EvalAsync(AnswerPairScript, rater, cardId,
-                BattlePairs.WinnerOf(choice, BattleSide.A).ToWire(), BattlePairs.WinnerOf(choice, BattleSide.B).ToWire(), Iso(at)))!;
+                BattlePairs.WinnerOf(choice, BattleSide.A).ToWire(), BattlePairs.WinnerOf(choice, BattleSide.B).ToWire(), Iso(at), seconds))!;
             if ((int)r[0] == 0) return new PairAnswer(PairAnswerOutcome.NotOffered);
             var offer = new PairOffer(cardId, rater, (string)r[1]!, (string)r[2]!, (string)r[3]!, (string)r[4]!, (string)r[5]!,
                 Side((string)r[6]!) ?? BattleSide.A, Side((string)r[7]!));
             BattleWinners.TryParse((string)r[8]!, out var winner);
             return (int)r[0] == 2
-                ? new PairAnswer(PairAnswerOutcome.Recorded, offer, winner)
+                ? new PairAnswer(PairAnswerOutcome.Recorded, offer, winner, tooFast)
                 : new PairAnswer(PairAnswerOutcome.AlreadyAnswered, offer);
         });
     }
@@ -227,7 +239,7 @@ public sealed partial class RedisStudyStore
         {
             ct.ThrowIfCancellationRequested();
             var f = await Guard(() => Db.HashGetAsync(keys.Prefix + "battle:" + id,
-                ["rater", "prompt", "a", "b", "left", "winner", "offered", "answered"]));
+                ["rater", "prompt", "a", "b", "left", "winner", "offered", "answered", "too_fast"]));
             if (f[0].IsNull || !BattleWinners.TryParse(f[5], out var winner)) continue;
             string promptId = f[1]!, a = f[2]!, b = f[3]!;
             if (!prompts.TryGetValue(promptId, out var prompt)) prompts[promptId] = prompt = await GetPromptAsync(promptId, ct);
@@ -235,7 +247,7 @@ public sealed partial class RedisStudyStore
             if (!replies.TryGetValue(b, out var replyB)) replies[b] = replyB = await GetReplyAsync(b, ct);
             if (prompt is null || replyA is null || replyB is null) continue;
             yield return new BattleRecord(id, f[0]!, prompt, replyA, replyB, Side(f[4]!), winner, Time(f[6]!), Time(f[7]!) ?? default,
-                excluded.Contains(f[0]!));
+                excluded.Contains(f[0]!)) { TooFast = !f[8].IsNullOrEmpty };
         }
     }
 

@@ -67,10 +67,22 @@ public sealed partial class RedisStudyStore
             S(4) is { } done ? ParseIso(done) : null, S(5));
     });
 
+    // ARGV: P, participant -> answered pair cards the bot gave them that were not attention checks
+    private const string CountBattlesScript = """
+        local n = 0
+        for _, id in ipairs(redis.call('SMEMBERS', ARGV[1] .. 'battle-cards:' .. ARGV[2])) do
+          local b = redis.call('HMGET', ARGV[1] .. 'battle:' .. id, 'winner', 'offered', 'gold')
+          if b[1] and b[1] ~= '' and b[2] ~= '' and b[3] == '' then n = n + 1 end
+        end
+        return n
+        """;
+
     public Task<ParticipantActivity> GetActivityAsync(string participant, CancellationToken ct = default) => Guard(async () =>
     {
         var replies = await Db.SetLengthAsync(keys.Prefix + "authored:" + participant);
-        var ratings = await Db.SetLengthAsync(keys.Prefix + "rated:" + participant) + await Db.SetLengthAsync(keys.Prefix + "checks:" + participant);
+        // Pair cards count like rating cards; a gold pair card is already counted among the attention checks.
+        var ratings = await Db.SetLengthAsync(keys.Prefix + "rated:" + participant) + await Db.SetLengthAsync(keys.Prefix + "checks:" + participant)
+            + (long)await EvalAsync(CountBattlesScript, participant);
         // One quiz stores a test per item set, under ids "<quiz>|<set>"; the participant's index holds them as "t:<id>".
         var quizzes = (await Db.SetMembersAsync(keys.Prefix + "u-by:" + participant))
             .Select(m => (string)m!).Where(m => m.StartsWith("t:", StringComparison.Ordinal))
@@ -97,5 +109,39 @@ public sealed partial class RedisStudyStore
         }
 
         return (IReadOnlyList<SourceRatings>)counts.Select(kv => new SourceRatings(kv.Key, kv.Value[0], kv.Value[1], kv.Value[2])).ToArray();
+    });
+
+    // ARGV: P, participant -> flat {source A, source B, winner} of each answered pair card the bot gave them (not attention checks)
+    private const string PairChoicesScript = """
+        local out = {}
+        for _, id in ipairs(redis.call('SMEMBERS', ARGV[1] .. 'battle-cards:' .. ARGV[2])) do
+          local b = redis.call('HMGET', ARGV[1] .. 'battle:' .. id, 'sa', 'sb', 'winner', 'offered', 'gold')
+          if b[3] and b[3] ~= '' and b[4] ~= '' and b[5] == '' then
+            out[#out + 1] = b[1]
+            out[#out + 1] = b[2]
+            out[#out + 1] = b[3]
+          end
+        end
+        return out
+        """;
+
+    public Task<IReadOnlyList<SourcePairChoices>> GetPairChoicesBySourceAsync(string participant, CancellationToken ct = default) => Guard(async () =>
+    {
+        var flat = (string[])(await EvalAsync(PairChoicesScript, participant))!;
+        var counts = new SortedDictionary<string, (int Compared, int Chosen)>(StringComparer.Ordinal);
+        for (var i = 0; i + 2 < flat.Length; i += 3)
+        {
+            BattleWinners.TryParse(flat[i + 2], out var winner);
+            Count(flat[i], winner == BattleWinner.A);
+            Count(flat[i + 1], winner == BattleWinner.B);
+        }
+
+        return (IReadOnlyList<SourcePairChoices>)counts.Select(kv => new SourcePairChoices(kv.Key, kv.Value.Compared, kv.Value.Chosen)).ToArray();
+
+        void Count(string source, bool chosen)
+        {
+            var (compared, n) = counts.GetValueOrDefault(source);
+            counts[source] = (compared + 1, n + (chosen ? 1 : 0));
+        }
     });
 }

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using EmpathyBot.Core.Integrity;
 using EmpathyBot.Core.Interchange;
 using EmpathyBot.Core.Ports;
 using EmpathyBot.Core.Study;
@@ -46,7 +47,7 @@ public sealed partial class SqliteStudyStore
 
     private const string OfferColumns = "b.id, b.rater, b.prompt_id, b.reply_a, b.source_a, b.reply_b, b.source_b, b.left_side, b.gold";
 
-    private static void MigrateBattles(SqliteConnection connection, SqliteTransaction tx) => Execute(connection, BattlesSchema, tx);
+    private static void MigrateBattles(SqliteConnection connection, SqliteTransaction tx) => Execute(connection, BattlesSchema + BattleFlagsSchema, tx);
 
     public Task<PairCard?> NextPairAsync(string rater, string? goldId = null, CancellationToken ct = default)
     {
@@ -104,22 +105,26 @@ public sealed partial class SqliteStudyStore
             ON CONFLICT (source_a, source_b) DO UPDATE SET offers = offers + excluded.offers;
             """, tx, ("$a", sourceA), ("$b", sourceB), ("$by", by));
 
-    public Task<PairAnswer> AnswerPairAsync(string rater, string cardId, PairChoice choice, DateTimeOffset at, CancellationToken ct = default)
+    public Task<PairAnswer> AnswerPairAsync(
+        string rater, string cardId, PairChoice choice, DateTimeOffset at, RatingRules? rules = null, CancellationToken ct = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(rater);
         ArgumentException.ThrowIfNullOrEmpty(cardId);
         return Write((c, tx) =>
         {
-            var rows = Query(c, $"SELECT {OfferColumns}, b.winner FROM battles b WHERE b.id = $id AND b.rater = $rater;",
-                r => (Offer: ReadOffer(r), Answered: !r.IsDBNull(9)), tx, ("$id", cardId), ("$rater", rater));
+            var rows = Query(c, $"SELECT {OfferColumns}, b.winner, b.offered_at FROM battles b WHERE b.id = $id AND b.rater = $rater;",
+                r => (Offer: ReadOffer(r), Answered: !r.IsDBNull(9), Shown: r.IsDBNull(10) ? (DateTimeOffset?)null : FromTicks(r.GetInt64(10))),
+                tx, ("$id", cardId), ("$rater", rater));
             if (rows.Count == 0) return new PairAnswer(PairAnswerOutcome.NotOffered);
-            var (offer, answered) = rows[0];
+            var (offer, answered, shown) = rows[0];
             if (answered) return new PairAnswer(PairAnswerOutcome.AlreadyAnswered, offer);
 
             var winner = BattlePairs.WinnerOf(choice, offer.Left);
             Execute(c, "UPDATE battles SET winner = $w, answered_at = $at WHERE id = $id AND winner IS NULL;", tx,
                 ("$w", (int)winner), ("$at", at.UtcTicks), ("$id", cardId));
-            return new PairAnswer(PairAnswerOutcome.Recorded, offer, winner);
+            var tooFast = rules?.IsTooFast(shown, at) == true;
+            if (tooFast) FlagBattle(c, tx, cardId, (at - shown!.Value).TotalSeconds);
+            return new PairAnswer(PairAnswerOutcome.Recorded, offer, winner, tooFast);
         }, ct);
     }
 
@@ -137,13 +142,14 @@ public sealed partial class SqliteStudyStore
             using var tx = c.BeginTransaction(deferred: true);
             var rows = Query(c, """
                 SELECT b.id, b.rater, b.prompt_id, b.reply_a, b.reply_b, b.left_side, b.winner, b.offered_at, b.answered_at,
-                    EXISTS (SELECT 1 FROM rater_quality q WHERE q.rater = b.rater AND q.excluded = 1)
+                    EXISTS (SELECT 1 FROM rater_quality q WHERE q.rater = b.rater AND q.excluded = 1),
+                    EXISTS (SELECT 1 FROM battle_flags f WHERE f.battle_id = b.id)
                 FROM battles b WHERE b.winner IS NOT NULL AND b.gold IS NULL
                 ORDER BY b.answered_at, b.id;
                 """, r => (Id: r.GetString(0), Rater: r.GetString(1), Prompt: r.GetString(2), A: r.GetString(3), B: r.GetString(4),
                     Left: r.IsDBNull(5) ? (BattleSide?)null : (BattleSide)r.GetInt32(5), Winner: (BattleWinner)r.GetInt32(6),
                     Offered: r.IsDBNull(7) ? (DateTimeOffset?)null : FromTicks(r.GetInt64(7)), Answered: FromTicks(r.GetInt64(8)),
-                    Excluded: r.GetInt64(9) == 1), tx);
+                    Excluded: r.GetInt64(9) == 1, TooFast: r.GetInt64(10) == 1), tx);
             var prompts = new Dictionary<string, StudyPrompt>(StringComparer.Ordinal);
             var replies = new Dictionary<string, Reply>(StringComparer.Ordinal);
             var list = new List<BattleRecord>(rows.Count);
@@ -156,7 +162,7 @@ public sealed partial class SqliteStudyStore
                 }
 
                 list.Add(new BattleRecord(row.Id, row.Rater, prompt, ReplyOf(row.A), ReplyOf(row.B), row.Left, row.Winner, row.Offered,
-                    row.Answered, row.Excluded));
+                    row.Answered, row.Excluded) { TooFast = row.TooFast });
             }
 
             return list;
@@ -218,7 +224,7 @@ public sealed partial class SqliteStudyStore
     }
 
     /// <summary>Deletes the battles and offers the participant was given, and every battle of a reply they wrote (before the replies go).</summary>
-    private static int ForgetBattles(SqliteConnection c, SqliteTransaction tx, string participant)
+    private static (int Given, int OfTheirReplies) ForgetBattles(SqliteConnection c, SqliteTransaction tx, string participant)
     {
         (string, object?) who = ("$p", participant);
         const string Doomed = """
@@ -231,7 +237,8 @@ public sealed partial class SqliteStudyStore
             WHERE battle_balance.source_a = d.source_a AND battle_balance.source_b = d.source_b;
             """, tx, who);
         var answered = Convert.ToInt32(Scalar(c, $"SELECT count(*) FROM battles b WHERE b.rater = $p AND b.winner IS NOT NULL AND b.gold IS NULL;", tx, who));
+        var received = Convert.ToInt32(Scalar(c, $"SELECT count(*) FROM battles b WHERE b.rater <> $p AND b.winner IS NOT NULL AND b.gold IS NULL AND ({Doomed});", tx, who));
         Execute(c, $"DELETE FROM battles AS b WHERE {Doomed};", tx, who);
-        return answered;
+        return (answered, received);
     }
 }

@@ -65,7 +65,11 @@ public sealed partial class SqliteStudyStore
         int Count(string sql) => Convert.ToInt32(Scalar(c, sql, null, who));
         return new ParticipantActivity(
             Replies: Count($"SELECT count(*) FROM replies WHERE author = $p AND source = '{Sources.Human}';"),
-            Ratings: Count("SELECT (SELECT count(*) FROM ratings WHERE rater = $p) + (SELECT count(*) FROM attention_checks WHERE rater = $p);"),
+            // Pair cards count like rating cards; a gold pair card is already counted among the attention checks.
+            Ratings: Count("""
+                SELECT (SELECT count(*) FROM ratings WHERE rater = $p) + (SELECT count(*) FROM attention_checks WHERE rater = $p)
+                    + (SELECT count(*) FROM battles WHERE rater = $p AND gold IS NULL AND winner IS NOT NULL AND offered_at IS NOT NULL);
+                """),
             // One quiz stores a test per item set, under ids "<quiz>|<set>".
             Quizzes: Count("SELECT count(DISTINCT substr(id, 1, instr(id, '|') - 1)) FROM understanding_tests WHERE participant = $p;"),
             Appraisals: Count($"SELECT count(*) FROM appraisal_answers WHERE participant = $p AND condition = '{AppraisalConditions.Evoked}';"));
@@ -77,4 +81,16 @@ public sealed partial class SqliteStudyStore
             FROM ratings x JOIN replies r ON r.id = x.reply_id
             WHERE x.rater = $p GROUP BY r.source ORDER BY r.source;
             """, x => new SourceRatings(x.GetString(0), x.GetInt32(1), x.GetInt32(2), x.GetInt32(3)), null, ("$p", participant)), ct);
+
+    // winner: 0 = A, 1 = B (BattleWinner); a tie or both-bad chooses neither side.
+    public Task<IReadOnlyList<SourcePairChoices>> GetPairChoicesBySourceAsync(string participant, CancellationToken ct = default) => Read(c =>
+        (IReadOnlyList<SourcePairChoices>)Query(c, """
+            SELECT source, count(*), sum(chosen) FROM (
+                SELECT source_a AS source, winner = 0 AS chosen FROM battles
+                WHERE rater = $p AND gold IS NULL AND winner IS NOT NULL AND offered_at IS NOT NULL
+                UNION ALL
+                SELECT source_b, winner = 1 FROM battles
+                WHERE rater = $p AND gold IS NULL AND winner IS NOT NULL AND offered_at IS NOT NULL)
+            GROUP BY source ORDER BY source;
+            """, x => new SourcePairChoices(x.GetString(0), x.GetInt32(1), x.GetInt32(2)), null, ("$p", participant)), ct);
 }

@@ -36,7 +36,7 @@ public sealed partial class SqliteStudyStore
             ForgetOffers(c, tx, participant);
             ForgetAssignment(c, tx, participant);
             return new ForgetResult(replies, ratings, consent, ratingsOfTheirReplies, state,
-                understandingAnswers, understandingTests, appraisalAnswers, checks, record, battles);
+                understandingAnswers, understandingTests, appraisalAnswers, checks, record, battles.Given, battles.OfTheirReplies);
         }, ct);
     }
 

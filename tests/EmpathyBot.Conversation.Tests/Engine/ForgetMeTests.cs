@@ -105,4 +105,29 @@ public sealed class ForgetMeTests : IAsyncLifetime
     [InlineData(2, 3, "2 ratings you gave, 3 feelings-check answers and your consent record")]
     public void Describe_counts_each_kind_in_plain_words(int ratings, int appraisals, string expected) =>
         Assert.Equal(expected, ForgetFlow.Describe(ForgetResult.Nothing with { Ratings = ratings, AppraisalAnswers = appraisals, Consent = true }));
+
+    [Fact]
+    public void Describe_names_the_comparisons_of_their_replies_others_made() =>
+        Assert.Equal("1 reply you wrote, 2 comparisons other people made of your replies and your consent record",
+            ForgetFlow.Describe(ForgetResult.Nothing with { Replies = 1, BattlesOfTheirReplies = 2, Consent = true }));
+
+    [Fact]
+    public async Task Forget_me_names_the_reply_comparisons_made_and_the_confirmation_says_they_and_the_participation_record_go()
+    {
+        await using var pairs = new EngineHarness(mode: "pairwise");
+        await pairs.Store.UpsertPromptsAsync([EngineHarness.Prompt("p1")]);
+        await pairs.Store.AddReplyAsync(new Reply("m1", "p1", "gpt", "That sounds frightening.", null, T0));
+        await pairs.Store.AddReplyAsync(new Reply("m2", "p1", "claude", "I'm sorry, are you safe?", null, T0));
+        await pairs.ConsentAsync("ann");
+        await pairs.PressAsync("ann", EngineHarness.Button(await pairs.SayAsync("ann", "rate"), "Tie"));
+
+        var confirm = string.Join(" ", (await pairs.SayAsync("ann", "forget me")).Replies.SelectMany(m => m.Blocks).OfType<Paragraph>().Select(p => p.Text));
+        Assert.Contains("the reply comparisons you made", confirm);
+        Assert.Contains("your participation record", confirm);
+
+        var text = EngineHarness.Text(await pairs.ForgetAsync("ann"));
+        Assert.Contains("1 reply comparison you made", text);
+        Assert.Contains("your participation record", text);
+        Assert.Empty(await pairs.Store.ExportBattlesAsync().ToListAsync());
+    }
 }

@@ -120,4 +120,34 @@ public class PairwiseSummaryBuilderTests
         Near(1000, summary.Sources.Values.Average(s => s.Rating!.Value));
         Assert.False(summary.Sources.ContainsKey("human"));
     }
+
+    [Fact]
+    public void Verdicts_flagged_too_fast_are_kept_out_like_too_fast_ratings()
+    {
+        var battles = Golden();
+        var fast = Golden().Select((b, i) => b with { Id = $"fast{i}", Winner = BattleWinner.A, TooFast = true });
+
+        var summary = PairwiseSummaryBuilder.Build([.. battles, .. fast], bootstrapRounds: 50);
+
+        Assert.Equal(60, summary.Battles);
+        Near(820.2490734575327, summary.Sources["baseline"].Rating);
+        Near(1013.0796097805684, summary.Sources["gpt"].Rating);
+    }
+
+    [Fact]
+    public void A_per_emotion_win_rate_about_fewer_than_MinGroupSize_people_is_withheld_with_its_battle_count()
+    {
+        // Twelve battles against people on "afraid", their people's replies written by `writers` distinct people.
+        List<BattleRecord> Afraid(int writers) => Enumerable.Range(0, 12)
+            .Select(i => Record(i, "gpt", "human", i < 9 ? "a" : "b", 5, 5, "afraid"))
+            .Select((b, i) => b with { B = b.B with { Author = $"person{i % writers}" } }).ToList();
+
+        var few = PairwiseSummaryBuilder.Build(Afraid(4), bootstrapRounds: 20, minGroupSize: 5);
+        Assert.Equal(new EmotionWinRate(12, null) { Withheld = true }, few.Emotions["afraid"]["gpt"]);
+        Assert.Equal(5, few.MinGroupSize);
+        Assert.Contains("withheld (fewer than 5 people) (12)", PairwiseReport.Section(few));
+
+        var enough = PairwiseSummaryBuilder.Build(Afraid(5), bootstrapRounds: 20, minGroupSize: 5);
+        Assert.Equal(new EmotionWinRate(12, 0.75), enough.Emotions["afraid"]["gpt"]);
+    }
 }

@@ -1,3 +1,4 @@
+using EmpathyBot.Core.Integrity;
 using EmpathyBot.Core.Interchange;
 using EmpathyBot.Core.Ports;
 using EmpathyBot.Core.Study;
@@ -175,5 +176,104 @@ public abstract class BattleStoreContract
         await store.RecordAttentionCheckAsync(new AttentionCheck("bob", "g1", false, T0), 1);
 
         Assert.True(Assert.Single(await BattlesAsync(store)).RaterExcluded);
+    }
+
+    [Fact]
+    public async Task Answered_pair_cards_count_as_rating_cards_in_the_activity_a_protocol_reads_and_a_gold_pair_counts_once()
+    {
+        var (store, _) = await StoreAsync(Human("h1", "alice"), Model("m1", "gpt"), Model("m2", "claude"));
+        var open = await store.NextPairAsync("bob");
+        Assert.Equal(0, (await store.GetActivityAsync("bob")).Ratings);
+
+        await store.AnswerPairAsync("bob", open!.Id, PairChoice.Left, T0);
+        var gold = await store.NextPairAsync("bob", GoldId);
+        await store.AnswerPairAsync("bob", gold!.Id, PairChoice.BothBad, T0);
+        // The flow records a gold pair's answer as an attention check, as it does for gold rating cards.
+        await store.RecordAttentionCheckAsync(new AttentionCheck("bob", gold.Id, true, T0), 2);
+        await store.ImportBattlesAsync([new BattleRow("q1", "afraid", "", "noise", "human", "hq1", "Scary.", "gpt", "mq1", "Safe?", "bob", BattleWinner.A)], "imported");
+
+        // One battle and one gold pair card answered in the chat; an imported battle was not a card the bot gave.
+        Assert.Equal(new ParticipantActivity(0, 2, 0, 0), await store.GetActivityAsync("bob"));
+        Assert.Equal(ParticipantActivity.None, await store.GetActivityAsync("carol"));
+    }
+
+    [Fact]
+    public async Task A_verdict_sooner_than_MinSecondsPerCard_after_the_card_was_shown_is_stored_flagged_too_fast()
+    {
+        var (store, clock) = await StoreAsync(Human("h1", "alice"), Model("m1", "gpt"), Model("m2", "claude"));
+        var rules = new RatingRules(MinSecondsPerCard: 2, StraightLineRun: 0);
+
+        var fast = await store.NextPairAsync("bob");
+        clock.Advance(TimeSpan.FromSeconds(1.5));
+        var fastAnswer = await store.AnswerPairAsync("bob", fast!.Id, PairChoice.Left, clock.GetUtcNow(), rules);
+        Assert.Equal((PairAnswerOutcome.Recorded, true), (fastAnswer.Outcome, fastAnswer.TooFast));
+
+        var edge = await store.NextPairAsync("bob");
+        clock.Advance(TimeSpan.FromSeconds(2));
+        Assert.False((await store.AnswerPairAsync("bob", edge!.Id, PairChoice.Right, clock.GetUtcNow(), rules)).TooFast);
+
+        // Without rules (an import, a judge) nothing is flagged.
+        var unruled = await store.NextPairAsync("bob");
+        Assert.False((await store.AnswerPairAsync("bob", unruled!.Id, PairChoice.Tie, clock.GetUtcNow())).TooFast);
+
+        var battles = (await BattlesAsync(store)).ToDictionary(b => b.Id);
+        Assert.Equal(3, battles.Count);
+        Assert.True(battles[fast.Id].TooFast);
+        Assert.False(battles[edge.Id].TooFast);
+        Assert.False(battles[unruled.Id].TooFast);
+        // Stored all the same: the rater's progress counts it, as it counts a too-fast rating.
+        Assert.Equal(3, (await store.GetActivityAsync("bob")).Ratings);
+    }
+
+    [Fact]
+    public async Task Forget_reports_the_verdicts_others_gave_on_the_participants_replies()
+    {
+        var (store, _) = await StoreAsync(Human("h1", "alice"), Model("m1", "gpt"), Model("m2", "claude"));
+        for (var i = 0; i < 3; i++)
+        {
+            var card = await store.NextPairAsync("bob");
+            await store.AnswerPairAsync("bob", card!.Id, PairChoice.Left, T0);
+        }
+
+        // An open card and a gold card showing alice's reply are not verdicts on it.
+        await store.NextPairAsync("carol");
+        var gold = await store.NextPairAsync("dave", GoldId);
+        await store.AnswerPairAsync("dave", gold!.Id, PairChoice.BothBad, T0);
+
+        var alice = await store.ForgetAsync("alice");
+
+        // Of bob's three pairs, two show h1 (claude-human and gpt-human).
+        Assert.Equal((0, 2), (alice.Battles, alice.BattlesOfTheirReplies));
+        Assert.Equal(["claude", "gpt"], (await BattlesAsync(store)).SelectMany(b => new[] { b.A.Source, b.B.Source }).Order());
+    }
+
+    [Fact]
+    public async Task Pair_choices_are_counted_per_source_shown_for_the_end_of_study_reveal()
+    {
+        var (store, _) = await StoreAsync(Human("h1", "alice"), Model("m1", "gpt"), Model("m2", "claude"));
+        var choices = new List<(PairCard Card, PairChoice Choice)>();
+        foreach (var choice in new[] { PairChoice.Left, PairChoice.Right, PairChoice.Tie })
+        {
+            var card = await store.NextPairAsync("bob");
+            await store.AnswerPairAsync("bob", card!.Id, choice, T0);
+            choices.Add((card, choice));
+        }
+
+        var gold = await store.NextPairAsync("carol", GoldId);
+        await store.AnswerPairAsync("carol", gold!.Id, PairChoice.Left, T0);
+        await store.NextPairAsync("carol");
+
+        // Each source met the other two once; the left or right pick chose the source shown there.
+        string? Chosen(PairCard card, PairChoice choice) => choice switch
+        {
+            PairChoice.Left => card.LeftReply.Source,
+            PairChoice.Right => card.RightReply.Source,
+            _ => null,
+        };
+        var expected = new[] { "claude", "gpt", Sources.Human }
+            .Select(s => new SourcePairChoices(s, 2, choices.Count(c => Chosen(c.Card, c.Choice) == s))).ToList();
+        Assert.Equal(expected, await store.GetPairChoicesBySourceAsync("bob"));
+        // A gold pair is an attention check and an unanswered card is no choice.
+        Assert.Empty(await store.GetPairChoicesBySourceAsync("carol"));
     }
 }
