@@ -60,6 +60,12 @@ public sealed class SigningKeyServer : IAsyncDisposable
 
     public static RsaSecurityKey NewKey(string kid) => new(Pool[Interlocked.Increment(ref next) % Pool.Length]) { KeyId = kid };
 
+    /// <summary>
+    /// A key under <paramref name="real"/>'s id but with other key material: a forgery. Taken from the pool by
+    /// difference, not by turn, since tests running at the same time move the turn.
+    /// </summary>
+    public static RsaSecurityKey ForgeryOf(RsaSecurityKey real) => new(Pool.First(r => !ReferenceEquals(r, real.Rsa))) { KeyId = real.KeyId };
+
     public RsaSecurityKey AddChannelKey(string kid, params string[] endorsements)
     {
         var key = NewKey(kid);

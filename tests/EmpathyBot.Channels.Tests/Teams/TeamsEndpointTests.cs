@@ -242,7 +242,7 @@ public sealed class BotFrameworkEndpointTests : IAsyncLifetime
         });
 
         var anonymous = await host.PostAsync(Activity(text: "help"));
-        var forged = await host.PostAsync(Activity(text: "help"), "Bearer " + SigningKeyServer.ChannelToken(SigningKeyServer.NewKey("k1"), AppId, connector.ServiceUrl));
+        var forged = await host.PostAsync(Activity(text: "help"), "Bearer " + SigningKeyServer.ChannelToken(SigningKeyServer.ForgeryOf(key), AppId, connector.ServiceUrl));
         var valid = await host.PostAsync(Activity(text: "help"), "Bearer " + SigningKeyServer.ChannelToken(key, AppId, connector.ServiceUrl));
         await host.DrainAsync();
 
