@@ -9,7 +9,8 @@ using Microsoft.Extensions.Options;
 namespace EmpathyBot.Conversation.Flows;
 
 /// <summary>
-/// Blind rating: a prompt and one reply whose author stays hidden until the rating is stored. The store records
+/// Blind rating: a prompt and one reply whose author stays hidden (named after the rating is stored only with
+/// <see cref="RatingOptions.RevealSource"/>). The store records
 /// what each card offers its rater, and a rating counts only for a card the bot gave that rater. A rater's first
 /// card is a gold item at <see cref="RatingOptions.FirstCardGoldRate"/>, later ones at <see cref="RatingOptions.GoldRate"/>;
 /// raters who fail <see cref="RatingOptions.GoldFailuresToExclude"/> of them are excluded from the summary.
