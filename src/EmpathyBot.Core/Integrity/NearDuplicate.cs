@@ -12,9 +12,14 @@ public static class NearDuplicate
 {
     public const int N = 3;
 
-    public static double Similarity(string a, string b)
+    public static double Similarity(string a, string b) => Similarity(Grams(a), b);
+
+    /// <summary>
+    /// The similarity of a text whose grams are already made (<see cref="Grams"/>) to <paramref name="b"/>: a reply is
+    /// compared with every other reply to its prompt, so its own grams are made once.
+    /// </summary>
+    public static double Similarity(IReadOnlySet<string> x, string b)
     {
-        var x = Grams(a);
         var y = Grams(b);
         if (x.Count == 0 || y.Count == 0) return 0;
         var shared = x.Count(y.Contains);
@@ -42,7 +47,7 @@ public static class NearDuplicate
         }
     }
 
-    private static HashSet<string> Grams(string text)
+    public static HashSet<string> Grams(string text)
     {
         var words = Words(text);
         var grams = new HashSet<string>(StringComparer.Ordinal);

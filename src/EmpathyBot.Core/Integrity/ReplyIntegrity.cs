@@ -33,11 +33,12 @@ public static class ReplyIntegrity
     private static (double Similarity, string? Id) Closest(Reply reply, IEnumerable<Reply> others)
     {
         (double Similarity, string? Id) best = (0, null);
+        var grams = NearDuplicate.Grams(reply.Text);
         foreach (var other in others)
         {
             if (other.Id == reply.Id || other.PromptId != reply.PromptId) continue;
             if (Sources.IsHuman(other.Source) && other.Author == reply.Author) continue;
-            var s = NearDuplicate.Similarity(reply.Text, other.Text);
+            var s = NearDuplicate.Similarity(grams, other.Text);
             if (best.Id is null || s > best.Similarity) best = (s, other.Id);
         }
 
