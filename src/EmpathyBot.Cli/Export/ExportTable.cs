@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace EmpathyBot.Cli.Export;
 
 /// <summary>
@@ -9,4 +11,11 @@ public sealed record ExportTable(
     string Description,
     IReadOnlyList<TableField> Fields,
     IReadOnlyList<string> PrimaryKey,
-    Func<CancellationToken, IAsyncEnumerable<object?[]>> Rows);
+    Func<CancellationToken, IAsyncEnumerable<object?[]>> Rows)
+{
+    /// <summary>The rows of a table read from a store's export stream, one row per record: the one mapping every table uses.</summary>
+    public static async IAsyncEnumerable<object?[]> Map<T>(IAsyncEnumerable<T> source, Func<T, object?[]> row, [EnumeratorCancellation] CancellationToken ct)
+    {
+        await foreach (var item in source.WithCancellation(ct)) yield return row(item);
+    }
+}

@@ -22,7 +22,7 @@ public sealed class IntegrityTables(ICardTimingStore timings, IIntegrityStore in
             F("seconds", FieldType.Number, "From shown to answered, in seconds; empty while unanswered"),
         ],
         ["participant", "kind", "item_id"],
-        ct => Map(timings.ExportCardTimingsAsync(ct), t => [t.Participant, t.Kind, t.ItemId, t.ShownAt, t.AnsweredAt,
+        ct => ExportTable.Map(timings.ExportCardTimingsAsync(ct), t => [t.Participant, t.Kind, t.ItemId, t.ShownAt, t.AnsweredAt,
             t.AnsweredAt is { } a ? (a - t.ShownAt).TotalSeconds : null], ct));
 
     private ExportTable ReplyChecks() => new("reply_checks", "What was measured about each person's reply when it arrived",
@@ -40,7 +40,7 @@ public sealed class IntegrityTables(ICardTimingStore timings, IIntegrityStore in
             F("flags", FieldType.String, "Integrity flags, space-separated: duplicate, pasted, tooFast; empty when none"),
         ],
         ["reply_id"],
-        ct => Map(integrity.ExportReplyChecksAsync(ct), c => [c.ReplyId, c.Participant, c.PromptId, c.ShownAt, c.ReceivedAt, c.Seconds,
+        ct => ExportTable.Map(integrity.ExportReplyChecksAsync(ct), c => [c.ReplyId, c.Participant, c.PromptId, c.ShownAt, c.ReceivedAt, c.Seconds,
             c.CharsPerSecond, c.Pasted, c.Similarity, c.SimilarTo, string.Join(' ', c.Flags)], ct));
 
     private ExportTable RatingFlags() => new("rating_flags", "Ratings that are stored but do not count, and why",
@@ -51,7 +51,7 @@ public sealed class IntegrityTables(ICardTimingStore timings, IIntegrityStore in
             F("seconds", FieldType.Number, "From the card shown to the rating, in seconds"),
         ],
         ["reply_id", "rater"],
-        ct => Map(integrity.ExportRatingFlagsAsync(ct), f => [f.ReplyId, f.Rater, f.Flag, f.Seconds], ct));
+        ct => ExportTable.Map(integrity.ExportRatingFlagsAsync(ct), f => [f.ReplyId, f.Rater, f.Flag, f.Seconds], ct));
 
     private ExportTable AuthorGuesses() => new("author_guesses", "Raters' guesses of who wrote a reply they had just rated",
         [
@@ -61,10 +61,5 @@ public sealed class IntegrityTables(ICardTimingStore timings, IIntegrityStore in
             F("at", FieldType.DateTime, "When the guess was given (UTC)"),
         ],
         ["rater", "reply_id"],
-        ct => Map(integrity.ExportAuthorGuessesAsync(ct), g => [g.Rater, g.ReplyId, g.Guess, g.At], ct));
-
-    private static async IAsyncEnumerable<object?[]> Map<T>(IAsyncEnumerable<T> source, Func<T, object?[]> row, [EnumeratorCancellation] CancellationToken ct)
-    {
-        await foreach (var item in source.WithCancellation(ct)) yield return row(item);
-    }
+        ct => ExportTable.Map(integrity.ExportAuthorGuessesAsync(ct), g => [g.Rater, g.ReplyId, g.Guess, g.At], ct));
 }

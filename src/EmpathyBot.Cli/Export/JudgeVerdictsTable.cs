@@ -18,13 +18,5 @@ public static class JudgeVerdictsTable
             new TableField("time", FieldType.DateTime, "When the verdict was stored (UTC)"),
         ],
         ["reply_id", "judge", "repeat"],
-        ct => Rows(store, ct));
-
-    private static async IAsyncEnumerable<object?[]> Rows(IJudgeStore store, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
-    {
-        await foreach (var v in store.ExportVerdictsAsync(ct))
-        {
-            yield return [v.ReplyId, v.Judge, (long)v.Repeat, v.Rating?.ToWire(), v.Raw, v.TemplateSha256, v.At];
-        }
-    }
+        ct => ExportTable.Map(store.ExportVerdictsAsync(ct), v => [v.ReplyId, v.Judge, (long)v.Repeat, v.Rating?.ToWire(), v.Raw, v.TemplateSha256, v.At], ct));
 }

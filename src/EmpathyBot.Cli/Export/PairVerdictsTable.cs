@@ -21,13 +21,6 @@ public static class PairVerdictsTable
             new TableField("time", FieldType.DateTime, "When the verdict was stored (UTC)"),
         ],
         ["response_a_id", "response_b_id", "judge", "order", "repeat"],
-        ct => Rows(store, ct));
-
-    private static async IAsyncEnumerable<object?[]> Rows(IPairVerdictStore store, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
-    {
-        await foreach (var v in store.ExportPairVerdictsAsync(ct))
-        {
-            yield return [v.ReplyA, v.ReplyB, v.Judge, v.Order.ToWire(), (long)v.Repeat, v.Winner?.ToWire(), v.Raw, v.TemplateSha256, v.At];
-        }
-    }
+        ct => ExportTable.Map(store.ExportPairVerdictsAsync(ct),
+            v => [v.ReplyA, v.ReplyB, v.Judge, v.Order.ToWire(), (long)v.Repeat, v.Winner?.ToWire(), v.Raw, v.TemplateSha256, v.At], ct));
 }

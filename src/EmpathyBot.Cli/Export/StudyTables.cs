@@ -47,7 +47,7 @@ public sealed class StudyTables(
             F("utterance", FieldType.String, "What the speaker says, the text participants reply to"),
         ],
         ["id"],
-        ct => Map(prompts.ExportPromptsAsync(ct), p => [p.Id, p.Set, p.Emotion, ValenceOf(p.Emotion), p.Situation, p.Utterance], ct));
+        ct => ExportTable.Map(prompts.ExportPromptsAsync(ct), p => [p.Id, p.Set, p.Emotion, ValenceOf(p.Emotion), p.Situation, p.Utterance], ct));
 
     private ExportTable Replies(ParticipantActivity activity) => new("replies", "Every reply, rated or not, by people and contenders, in the pool or excluded",
         [
@@ -69,7 +69,7 @@ public sealed class StudyTables(
             F("finish_reason", FieldType.String, "Why the model stopped"),
         ],
         ["id"],
-        ct => Map(replies.ExportRepliesAsync(ct), r =>
+        ct => ExportTable.Map(replies.ExportRepliesAsync(ct), r =>
         {
             activity.Saw(r.Author, "replies", r.CreatedAt);
             var m = r.Model;
@@ -89,7 +89,7 @@ public sealed class StudyTables(
             F("rater_excluded", FieldType.Boolean, "True when the rater failed enough attention checks: their ratings do not count"),
         ],
         ["reply_id", "rater"],
-        ct => Map(quality.ExportRatingRecordsAsync(ct), r =>
+        ct => ExportTable.Map(quality.ExportRatingRecordsAsync(ct), r =>
         {
             activity.Saw(r.Rater, "ratings", r.At);
             return [r.Reply.Id, r.Prompt.Id, r.Reply.Source, r.Rater, r.Value.ToWire(), (long)r.Value, r.At, r.RaterExcluded];
@@ -102,7 +102,7 @@ public sealed class StudyTables(
             F("kind", FieldType.String, "reply, or gold for an attention check shown instead"),
         ],
         ["rater", "item_id"],
-        ct => Map(ratings.ExportRatingOffersAsync(ct), o =>
+        ct => ExportTable.Map(ratings.ExportRatingOffersAsync(ct), o =>
         {
             activity.Saw(o.Rater, "rating_offers", null);
             return [o.Rater, o.ItemId, o.Kind == RatingOfferKind.Gold ? "gold" : "reply"];
@@ -116,7 +116,7 @@ public sealed class StudyTables(
             F("assigned_at", FieldType.DateTime, "When the rater was assigned, with their first rating card (UTC)"),
         ],
         ["rater"],
-        ct => Map(assignments.ExportSourceAssignmentsAsync(ct), a => [a.Rater, a.Source, a.At], ct));
+        ct => ExportTable.Map(assignments.ExportSourceAssignmentsAsync(ct), a => [a.Rater, a.Source, a.At], ct));
 
     private ExportTable AttentionChecks(ParticipantActivity activity) => new("attention_checks", "Raters' answers to gold items (off-topic replies that should be rated bad)",
         [
@@ -126,7 +126,7 @@ public sealed class StudyTables(
             F("at", FieldType.DateTime, "When the answer was given (UTC)"),
         ],
         ["rater", "check_id"],
-        ct => Map(quality.ExportAttentionChecksAsync(ct), c =>
+        ct => ExportTable.Map(quality.ExportAttentionChecksAsync(ct), c =>
         {
             activity.Saw(c.Rater, "attention_checks", c.At);
             return [c.Rater, c.CheckId, c.Passed, c.At];
@@ -147,7 +147,7 @@ public sealed class StudyTables(
             F("at", FieldType.DateTime, "When the answer was given (UTC)"),
         ],
         ["id"],
-        ct => Map(understanding.ExportUnderstandingAnswersAsync(ct), a =>
+        ct => ExportTable.Map(understanding.ExportUnderstandingAnswersAsync(ct), a =>
         {
             if (a.Values.Count > 4) throw new InvalidOperationException($"Understanding answer '{a.Id}' has {a.Values.Count} values; the export has columns for 4.");
             activity.Saw(a.Participant, "understanding_answers", a.At);
@@ -165,7 +165,7 @@ public sealed class StudyTables(
             F("at", FieldType.DateTime, "When the test was completed (UTC)"),
         ],
         ["id"],
-        ct => Map(understanding.ExportUnderstandingTestsAsync(ct), t =>
+        ct => ExportTable.Map(understanding.ExportUnderstandingTestsAsync(ct), t =>
         {
             activity.Saw(t.Participant, "understanding_tests", t.At);
             return [t.Id, t.Source, t.Participant, t.Set, (long)t.Items, t.Score, t.At];
@@ -187,7 +187,7 @@ public sealed class StudyTables(
             F("at", FieldType.DateTime, "When the answers were given (UTC)"),
         ],
         ["id"],
-        ct => Map(appraisal.ExportAppraisalAnswersAsync(ct), a =>
+        ct => ExportTable.Map(appraisal.ExportAppraisalAnswersAsync(ct), a =>
         {
             if (a.Items.Count != PanasScale.ItemCount) throw new InvalidOperationException($"Appraisal answer '{a.Id}' has {a.Items.Count} items, not {PanasScale.ItemCount}.");
             activity.Saw(a.Participant, "appraisal_answers", a.At);
@@ -212,7 +212,7 @@ public sealed class StudyTables(
             F("too_fast", FieldType.Boolean, "True when the verdict came sooner than Rating:MinSecondsPerCard after the card was shown: stored, not counted"),
         ],
         ["battle_id"],
-        ct => Map(battles.ExportBattlesAsync(ct), b =>
+        ct => ExportTable.Map(battles.ExportBattlesAsync(ct), b =>
         {
             activity.Saw(b.Rater, "battles", b.AnsweredAt);
             return [b.Id, b.Prompt.Id, b.A.Source, b.A.Id, b.B.Source, b.B.Id, b.Winner.ToWire(),
@@ -253,9 +253,4 @@ public sealed class StudyTables(
 
     private static string? ValenceOf(string emotion) =>
         Emotions.TryGet(emotion, out var e) ? e.Valence.ToString().ToLowerInvariant() : null;
-
-    private static async IAsyncEnumerable<object?[]> Map<T>(IAsyncEnumerable<T> source, Func<T, object?[]> row, [EnumeratorCancellation] CancellationToken ct)
-    {
-        await foreach (var item in source.WithCancellation(ct)) yield return row(item);
-    }
 }
