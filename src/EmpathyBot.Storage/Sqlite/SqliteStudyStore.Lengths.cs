@@ -36,12 +36,8 @@ public sealed partial class SqliteStudyStore
             ) WITHOUT ROWID;
             """, tx);
 
-        // Databases made before this table have rating triggers that do not move length cells: recreate them.
-        Execute(connection, """
-            DROP TRIGGER IF EXISTS tr_quality_rating_counted;
-            DROP TRIGGER IF EXISTS tr_quality_counted_rating_removed;
-            """, tx);
-        Execute(connection, QualitySchema, tx);
+        // The rating triggers that move length cells need no step here: MigrateQuality recreates every rating trigger at
+        // each start, before this runs.
         Execute(connection, $"""
             INSERT INTO length_counters (emotion, source, words, good, other)
             SELECT r.emotion, r.source, {Words("r.text")} AS words, sum(a.good), sum(a.okay + a.bad)
