@@ -10,22 +10,12 @@ namespace EmpathyBot.Cli.Tests;
 
 public sealed class JudgeCommandsTests : IDisposable
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("empathybot-judge-cli-").FullName;
+    private readonly JudgeCliStudy study = new();
+    private string _dir => study.Directory;
 
-    public void Dispose()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_dir, recursive: true);
-    }
+    public void Dispose() => study.Dispose();
 
-    private ServiceProvider Services(FakeOpenAiServer server) => CliRun.Services(new Dictionary<string, string?>
-    {
-        ["Storage:DataDirectory"] = _dir,
-        ["Judges:0:Id"] = "judge-a",
-        ["Judges:0:Provider"] = "OpenAICompatible",
-        ["Judges:0:Model"] = "judge-model",
-        ["Judges:0:Endpoint"] = server.V1.ToString(),
-    });
+    private ServiceProvider Services(FakeOpenAiServer server) => study.Services(server);
 
     private static async Task SeedAsync(IStudyStore store)
     {

@@ -11,22 +11,12 @@ namespace EmpathyBot.Cli.Tests;
 
 public sealed class JudgePairwiseCommandsTests : IDisposable
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("empathybot-judge-pairwise-cli-").FullName;
+    private readonly JudgeCliStudy study = new();
+    private string _dir => study.Directory;
 
-    public void Dispose()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_dir, recursive: true);
-    }
+    public void Dispose() => study.Dispose();
 
-    private ServiceProvider Services(FakeOpenAiServer server) => CliRun.Services(new Dictionary<string, string?>
-    {
-        ["Storage:DataDirectory"] = _dir,
-        ["Judges:0:Id"] = "judge-a",
-        ["Judges:0:Provider"] = "OpenAICompatible",
-        ["Judges:0:Model"] = "judge-model",
-        ["Judges:0:Endpoint"] = server.V1.ToString(),
-    });
+    private ServiceProvider Services(FakeOpenAiServer server) => study.Services(server);
 
     /// <summary>One pair people compared twice (gpt's reply mq1 is A in battle order) and one compared once.</summary>
     private static Task SeedAsync(IStudyStore store)

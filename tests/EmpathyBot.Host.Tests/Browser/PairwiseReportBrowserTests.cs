@@ -38,18 +38,10 @@ public sealed class PairwiseReportBrowserTests(ChromiumFixture chromium) : IAsyn
         }.Select((r, i) => new BattleRow($"q{i}", "sad", "", "I lost my job.", r.A, $"{r.A}-{i}", Words(r.WordsA), r.B, $"{r.B}-{i}", Words(r.WordsB), $"rater{i}", r.Winner)).ToList();
         await host.Get<IBattleStore>().ImportBattlesAsync(rows, "report");
 
-        var libraries = ChartLibraries.Load(Path.Combine(AppContext.BaseDirectory, "wwwroot", "lib"));
-        Assert.True(libraries is not null, "The charting libraries were not fetched at build time (is npm on PATH?).");
         var summary = await host.Get<SummaryQuery>().BuildAsync(CancellationToken.None);
         Assert.Null(summary.Pairwise!.Reason);
         Assert.Null(summary.Pairwise.StyleControlledReason);
-        var file = Path.Combine(dir.FullName, "report.html");
-        await File.WriteAllTextAsync(file, SummaryReport.Page(summary, DateTimeOffset.UtcNow, libraries));
-
-        var page = await chromium.NewPageAsync(width: 1280);
-        await page.Context.SetOfflineAsync(true);
-        await page.Context.RouteAsync("**/*", route => route.Request.Url.StartsWith("file:", StringComparison.Ordinal) ? route.ContinueAsync() : route.AbortAsync());
-        await page.GotoAsync(new Uri(file).AbsoluteUri);
+        var page = await OfflineReport.OpenAsync(chromium, summary, DateTimeOffset.UtcNow, dir);
 
         var chart = page.Locator("[data-chart='pairwise-ratings']");
         await Assertions.Expect(chart).ToHaveAttributeAsync("data-rendered", "true");

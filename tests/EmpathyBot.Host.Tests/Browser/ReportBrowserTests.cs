@@ -57,16 +57,8 @@ public sealed class ReportBrowserTests(ChromiumFixture chromium) : IAsyncLifetim
                 new EmpathyBot.Core.Appraisal.PanasScore(pa, na), Enumerable.Repeat(3, 20).ToArray(), t0));
         }
 
-        var libraries = ChartLibraries.Load(Path.Combine(AppContext.BaseDirectory, "wwwroot", "lib"));
-        Assert.True(libraries is not null, "The charting libraries were not fetched at build time (is npm on PATH?).");
         var summary = await host.Get<SummaryQuery>().BuildAsync(CancellationToken.None);
-        var file = Path.Combine(dir.FullName, "report.html");
-        await File.WriteAllTextAsync(file, SummaryReport.Page(summary, t0, libraries));
-
-        var page = await chromium.NewPageAsync(width: 1280);
-        await page.Context.SetOfflineAsync(true);
-        await page.Context.RouteAsync("**/*", route => route.Request.Url.StartsWith("file:", StringComparison.Ordinal) ? route.ContinueAsync() : route.AbortAsync());
-        await page.GotoAsync(new Uri(file).AbsoluteUri);
+        var page = await OfflineReport.OpenAsync(chromium, summary, t0, dir);
 
         var positive = page.Locator("[data-chart='forest-positive']");
         var negative = page.Locator("[data-chart='forest-negative']");
