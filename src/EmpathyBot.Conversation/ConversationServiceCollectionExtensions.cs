@@ -27,6 +27,7 @@ public static class ConversationServiceCollectionExtensions
         services.AddSingleton<GoldItems>();
         services.AddSingleton<RatingPool>();
         services.AddSingleton<RateFlow>();
+        services.AddSingleton<ReplyFingerprints>();
         services.AddSingleton<ReplyChecks>();
         services.AddSingleton<CardClock>();
         services.AddSingleton<AuthorGuessFlow>();

@@ -11,15 +11,35 @@ namespace EmpathyBot.Conversation.Integrity;
 /// <see cref="QualityOptions.ExcludeSuspectReplies"/> is on. The participant is not told: a flag they could see would teach
 /// them to avoid it.
 /// </summary>
-public sealed class ReplyChecks(IReplyStore replies, IIntegrityStore integrity, ICardTimingStore timings, IOptions<QualityOptions> options)
+public sealed class ReplyChecks(
+    IReplyStore replies, IIntegrityStore integrity, ICardTimingStore timings, ReplyFingerprints fingerprints, IOptions<QualityOptions> options)
 {
     public async Task<ReplyCheck> StoreAsync(Reply reply, bool pasted, CancellationToken ct)
     {
         var shown = reply.Author is { } author ? (await timings.GetCardTimingAsync(author, CardKinds.Reply, reply.PromptId, ct))?.ShownAt : null;
-        var others = await replies.GetRepliesForPromptAsync(reply.PromptId, ct);
+        var others = await FingerprintedAsync(await replies.GetReplyKeysForPromptAsync(reply.PromptId, ct), ct);
         var o = options.Value;
         var check = ReplyIntegrity.Check(reply, shown, pasted, others, new ReplyRules(o.MaxCharsPerSecond, o.DuplicateThreshold));
         await integrity.AddCheckedReplyAsync(ReplyIntegrity.Apply(reply, check, o.ExcludeSuspectReplies), check, ct);
+        fingerprints.Add(reply);
         return check;
+    }
+
+    private async Task<List<(ReplyKey Key, ulong[] Fingerprint)>> FingerprintedAsync(IReadOnlyList<ReplyKey> keys, CancellationToken ct)
+    {
+        var others = new List<(ReplyKey, ulong[])>(keys.Count);
+        foreach (var key in keys)
+        {
+            if (!fingerprints.TryGet(key.Id, out var fingerprint))
+            {
+                // Not compared on this host before: a contender's reply, or one stored by another instance.
+                if (await replies.GetReplyAsync(key.Id, ct) is not { } stored) continue; // withdrawn meanwhile
+                fingerprint = fingerprints.Add(stored);
+            }
+
+            others.Add((key, fingerprint));
+        }
+
+        return others;
     }
 }

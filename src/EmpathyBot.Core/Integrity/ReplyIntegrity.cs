@@ -15,7 +15,8 @@ public static class ReplyIntegrity
 {
     private const double MinSeconds = 0.001;
 
-    public static ReplyCheck Check(Reply reply, DateTimeOffset? shownAt, bool pasted, IEnumerable<Reply> others, ReplyRules rules)
+    /// <param name="others">The other replies to the prompt, each with its <see cref="NearDuplicate.Fingerprint"/>.</param>
+    public static ReplyCheck Check(Reply reply, DateTimeOffset? shownAt, bool pasted, IEnumerable<(ReplyKey Key, ulong[] Fingerprint)> others, ReplyRules rules)
     {
         double? seconds = shownAt is { } shown ? Math.Max(0, (reply.CreatedAt - shown).TotalSeconds) : null;
         // A reply in the same instant as its prompt counts as typed in a millisecond: too fast for any threshold.
@@ -30,15 +31,15 @@ public static class ReplyIntegrity
     }
 
     /// <summary>The most similar other reply to the same prompt: any contender's, or another person's.</summary>
-    private static (double Similarity, string? Id) Closest(Reply reply, IEnumerable<Reply> others)
+    private static (double Similarity, string? Id) Closest(Reply reply, IEnumerable<(ReplyKey Key, ulong[] Fingerprint)> others)
     {
         (double Similarity, string? Id) best = (0, null);
-        var grams = NearDuplicate.Grams(reply.Text);
-        foreach (var other in others)
+        var grams = NearDuplicate.Fingerprint(reply.Text);
+        foreach (var (other, fingerprint) in others)
         {
             if (other.Id == reply.Id || other.PromptId != reply.PromptId) continue;
             if (Sources.IsHuman(other.Source) && other.Author == reply.Author) continue;
-            var s = NearDuplicate.Similarity(grams, other.Text);
+            var s = NearDuplicate.Similarity(grams, fingerprint);
             if (best.Id is null || s > best.Similarity) best = (s, other.Id);
         }
 

@@ -17,6 +17,9 @@ public interface IReplyStore
 
     Task<IReadOnlyList<Reply>> GetRepliesForPromptAsync(string promptId, CancellationToken ct = default);
 
+    /// <summary>Every reply to the prompt, in the pool or excluded, without its text; in no particular order.</summary>
+    Task<IReadOnlyList<ReplyKey>> GetReplyKeysForPromptAsync(string promptId, CancellationToken ct = default);
+
     /// <summary>Model reply cache: the reply made under this cache key, if any.</summary>
     Task<Reply?> FindReplyByCacheKeyAsync(string cacheKey, CancellationToken ct = default);
 

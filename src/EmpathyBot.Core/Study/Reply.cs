@@ -14,6 +14,8 @@ public sealed record Reply(
     ModelReplyInfo? Model = null)
 {
     public bool InPool => ExcludedReason is null;
+
+    public ReplyKey Key => new(Id, PromptId, Source, Author);
 }
 
 /// <summary>How a contender produced a reply; stored with it for audit and caching.</summary>

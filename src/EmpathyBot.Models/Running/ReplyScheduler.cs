@@ -64,7 +64,7 @@ public sealed class ReplyScheduler(
     {
         try
         {
-            var answered = (await store.GetRepliesForPromptAsync(prompt.Id, ct)).Select(r => r.Source).ToHashSet(StringComparer.Ordinal);
+            var answered = (await store.GetReplyKeysForPromptAsync(prompt.Id, ct)).Select(r => r.Source).ToHashSet(StringComparer.Ordinal);
             await Task.WhenAll(runner.Registry.All
                 .Where(c => !answered.Contains(c.Id))
                 .Select(c => runner.AnswerAsync(c, prompt, ct)));

@@ -69,6 +69,8 @@ public sealed partial class PublishingStudyStore(IStudyStore inner, IStudyEvents
 
     public Task<IReadOnlyList<Reply>> GetRepliesForPromptAsync(string promptId, CancellationToken ct = default) => inner.GetRepliesForPromptAsync(promptId, ct);
 
+    public Task<IReadOnlyList<ReplyKey>> GetReplyKeysForPromptAsync(string promptId, CancellationToken ct = default) => inner.GetReplyKeysForPromptAsync(promptId, ct);
+
     public Task<Reply?> FindReplyByCacheKeyAsync(string cacheKey, CancellationToken ct = default) => inner.FindReplyByCacheKeyAsync(cacheKey, ct);
 
     public Task<IReadOnlyList<string>> PromptsWithoutReplyFromAsync(string set, string source, CancellationToken ct = default) =>

@@ -209,6 +209,20 @@ internal static class RedisScripts
         return out
         """;
 
+    // ARGV: P, prompt id -> flat list: id, source, author ('' for none), per reply
+    public const string GetReplyKeysForPrompt = Library + """
+        local out = {}
+        for _, id in ipairs(redis.call('SMEMBERS', P .. 'prompt-replies:' .. ARGV[2])) do
+          local r = redis.call('HMGET', P .. 'reply:' .. id, 'source', 'author')
+          if r[1] then
+            out[#out + 1] = id
+            out[#out + 1] = r[1]
+            out[#out + 1] = r[2] or ''
+          end
+        end
+        return out
+        """;
+
     // ARGV: P, cache key -> reply json or nil
     public const string FindReplyByCacheKey = Library + """
         local id = redis.call('GET', P .. 'cache:' .. ARGV[2])

@@ -30,6 +30,19 @@ public sealed partial class RedisStudyStore
             .OrderBy(r => r.CreatedAt).ThenBy(r => r.Id, StringComparer.Ordinal).ToList();
     });
 
+    public Task<IReadOnlyList<ReplyKey>> GetReplyKeysForPromptAsync(string promptId, CancellationToken ct = default) => Guard(async () =>
+    {
+        var flat = (RedisValue[])(await EvalAsync(RedisScripts.GetReplyKeysForPrompt, promptId))!;
+        var keys = new List<ReplyKey>(flat.Length / 3);
+        for (var i = 0; i + 2 < flat.Length; i += 3)
+        {
+            var author = (string?)flat[i + 2];
+            keys.Add(new ReplyKey((string)flat[i]!, promptId, (string)flat[i + 1]!, string.IsNullOrEmpty(author) ? null : author));
+        }
+
+        return (IReadOnlyList<ReplyKey>)keys;
+    });
+
     public Task<Reply?> FindReplyByCacheKeyAsync(string cacheKey, CancellationToken ct = default) => Guard(async () =>
         ToReply((RedisValue)await EvalAsync(RedisScripts.FindReplyByCacheKey, cacheKey)));
 

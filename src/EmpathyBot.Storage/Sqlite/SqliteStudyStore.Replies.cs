@@ -34,6 +34,11 @@ public sealed partial class SqliteStudyStore
     public Task<IReadOnlyList<Reply>> GetRepliesForPromptAsync(string promptId, CancellationToken ct = default) => Read<IReadOnlyList<Reply>>(c =>
         Query(c, $"SELECT {ReplyColumns} FROM replies r WHERE r.prompt_id = $p ORDER BY r.created_at, r.id;", ReadReply, null, ("$p", promptId)), ct);
 
+    // ix_replies_prompt_keys covers this: the rows themselves (and their texts) are never read.
+    public Task<IReadOnlyList<ReplyKey>> GetReplyKeysForPromptAsync(string promptId, CancellationToken ct = default) => Read<IReadOnlyList<ReplyKey>>(c =>
+        Query(c, "SELECT id, source, author FROM replies WHERE prompt_id = $p;",
+            r => new ReplyKey(r.GetString(0), promptId, r.GetString(1), NullableString(r, 2)), null, ("$p", promptId)), ct);
+
     public Task<Reply?> FindReplyByCacheKeyAsync(string cacheKey, CancellationToken ct = default) => Read(c =>
         Query(c, $"SELECT {ReplyColumns} FROM replies r WHERE r.cache_key = $k ORDER BY r.created_at DESC LIMIT 1;", ReadReply, null, ("$k", cacheKey))
             .FirstOrDefault(), ct);
@@ -59,6 +64,13 @@ public sealed partial class SqliteStudyStore
         Query(c, "SELECT prompt_id, source, cache_key, error, attempts, at FROM model_failures WHERE source = $s ORDER BY prompt_id;",
             r => new ModelFailure(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetInt32(4), FromTicks(r.GetInt64(5))),
             null, ("$s", source)), ct);
+
+    // The near-duplicate check and the contender scheduler read every reply key of a prompt on each person's reply;
+    // an index holding the whole key answers them without reading the table. It replaces (prompt_id, source), its prefix.
+    private static void MigrateReplyKeys(SqliteConnection c, SqliteTransaction tx) => Execute(c, """
+        CREATE INDEX IF NOT EXISTS ix_replies_prompt_keys ON replies (prompt_id, source, author, id);
+        DROP INDEX IF EXISTS ix_replies_prompt;
+        """, tx);
 
     /// <summary>Inserts a reply and counts it (counters, prompt balance); false when the id exists.</summary>
     private static bool InsertReply(SqliteConnection c, SqliteTransaction tx, Reply reply, string emotion)

@@ -5,7 +5,7 @@
 //           human_replies, rnd)                                     ix (set_name, human_replies, rnd)
 //   replies(id PK, prompt_id FK prompts, emotion, source, text, author, created_at, excluded_reason,
 //           ratings, rnd, model_name, template_hash, cache_key, latency_ms, prompt_tokens,
-//           completion_tokens, finish_reason)                       ix (ratings, rnd) WHERE in pool; (prompt_id, source);
+//           completion_tokens, finish_reason)                       ix (ratings, rnd) WHERE in pool; (prompt_id, source, author, id);
 //                                                                   (author, prompt_id); (cache_key)
 //   ratings(id PK autoincrement = export order, reply_id FK replies, rater, value 1..3, at)
 //                                                                   unique (reply_id, rater); ix (rater)
@@ -141,6 +141,7 @@ public sealed partial class SqliteStudyStore
             Execute(connection, $"INSERT INTO schema_version (version) VALUES ({Migrations.Length});", tx);
         }
 
+        MigrateReplyKeys(connection, tx);
         MigrateAppraisal(connection, tx);
         MigrateIntegrity(connection, tx);
         MigrateCardTimings(connection, tx);

@@ -7,9 +7,10 @@ namespace EmpathyBot.Storage.Sqlite;
 
 /// <summary>
 /// The embedded study store: one SQLite file (<c>empathybot.db</c>) in WAL mode under the data directory.
-/// Reads use pooled connections and run concurrently; writes go through one long-lived connection behind an
-/// async gate (SQLite has one writer anyway, and queueing in-process avoids busy-wait sleeps), each in a short
-/// <c>BEGIN IMMEDIATE</c> transaction so other processes (the CLI next to the host) serialise with us too.
+/// Reads use pooled connections and run concurrently; writes go through one long-lived connection (SQLite has one
+/// writer anyway, and queueing in-process avoids busy-wait sleeps), in short <c>BEGIN IMMEDIATE</c> transactions so
+/// other processes (the CLI next to the host) serialise with us too. Writes that queue up while one commits share the
+/// next commit (SqliteStudyStore.Writes.cs).
 /// </summary>
 public sealed partial class SqliteStudyStore : IStudyStore, IDisposable, IAsyncDisposable
 {
@@ -125,28 +126,6 @@ public sealed partial class SqliteStudyStore : IStudyStore, IDisposable, IAsyncD
         }
     }
 
-    /// <summary>Runs a write in one <c>BEGIN IMMEDIATE</c> transaction on the writer connection.</summary>
-    private async Task<T> Write<T>(Func<SqliteConnection, SqliteTransaction, T> work, CancellationToken ct)
-    {
-        await writeGate.WaitAsync(ct).ConfigureAwait(false);
-        try
-        {
-            ObjectDisposedException.ThrowIf(disposed, this);
-            using var tx = writer.BeginTransaction(deferred: false);
-            var result = work(writer, tx);
-            tx.Commit();
-            NoteWrite();
-            return result;
-        }
-        finally
-        {
-            writeGate.Release();
-        }
-    }
-
-    private Task Write(Action<SqliteConnection, SqliteTransaction> work, CancellationToken ct) =>
-        Write<bool>((c, tx) => { work(c, tx); return true; }, ct);
-
     private long NowTicks => time.GetUtcNow().UtcTicks;
 
     private static DateTimeOffset FromTicks(long ticks) => new(ticks, TimeSpan.Zero);
@@ -257,6 +236,7 @@ public sealed partial class SqliteStudyStore : IStudyStore, IDisposable, IAsyncD
                 disposed = true;
             }
 
+            FailPendingWrites();
             StopCheckpointer();
             CloseIdleReaders();
             DisposeStatementCache(writer);

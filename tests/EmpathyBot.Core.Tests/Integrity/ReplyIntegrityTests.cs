@@ -11,6 +11,10 @@ public sealed class ReplyIntegrityTests
     // 30 characters.
     private const string Text = "That must have hurt. I'm here";
 
+    /// <summary>Other replies as the check gets them: each key with the fingerprint of its text.</summary>
+    private static (ReplyKey, ulong[])[] Printed(params Reply[] replies) =>
+        replies.Select(r => (r.Key, NearDuplicate.Fingerprint(r.Text))).ToArray();
+
     private static Reply Person(string text, double seconds, string id = "h-1", string author = "me") =>
         new(id, "p1", Sources.Human, text, author, Shown.AddSeconds(seconds));
 
@@ -54,12 +58,12 @@ public sealed class ReplyIntegrityTests
         // Ten words against ten that differ in the last: 8 trigrams each, 7 shared -> 7 / 9.
         var contender = new Reply("m-1", "p1", "gpt", "one two three four five six seven eight nine ten", null, Shown);
         var near = Person("one two three four five six seven eight nine eleven", 60);
-        var check = ReplyIntegrity.Check(near, Shown, false, [contender], Rules with { DuplicateThreshold = 7.0 / 9 });
+        var check = ReplyIntegrity.Check(near, Shown, false, Printed(contender), Rules with { DuplicateThreshold = 7.0 / 9 });
         Assert.Equal(7.0 / 9, check.Similarity, 12);
         Assert.Equal("m-1", check.SimilarTo);
         Assert.Equal([ExclusionReasons.Duplicate], check.Flags);
 
-        Assert.Empty(ReplyIntegrity.Check(near, Shown, false, [contender], Rules with { DuplicateThreshold = 7.0 / 9 + 1e-9 }).Flags);
+        Assert.Empty(ReplyIntegrity.Check(near, Shown, false, Printed(contender), Rules with { DuplicateThreshold = 7.0 / 9 + 1e-9 }).Flags);
     }
 
     [Fact]
@@ -69,8 +73,8 @@ public sealed class ReplyIntegrityTests
         var own = new Reply("h-3", "p1", Sources.Human, Text, "me", Shown);
         var otherPrompt = new Reply("m-2", "p2", "gpt", Text, null, Shown);
 
-        Assert.Equal([ExclusionReasons.Duplicate], ReplyIntegrity.Check(Person(Text, 60), Shown, false, [other], Rules).Flags);
-        var check = ReplyIntegrity.Check(Person(Text, 60), Shown, false, [own, otherPrompt], Rules);
+        Assert.Equal([ExclusionReasons.Duplicate], ReplyIntegrity.Check(Person(Text, 60), Shown, false, Printed(other), Rules).Flags);
+        var check = ReplyIntegrity.Check(Person(Text, 60), Shown, false, Printed(own, otherPrompt), Rules);
         Assert.Empty(check.Flags);
         Assert.Null(check.SimilarTo);
     }
@@ -79,7 +83,7 @@ public sealed class ReplyIntegrityTests
     public void Every_flag_is_kept_and_the_first_in_order_becomes_the_exclusion_reason()
     {
         var copy = new Reply("m-1", "p1", "gpt", Text, null, Shown);
-        var check = ReplyIntegrity.Check(Person(Text, 0.5), Shown, true, [copy], Rules);
+        var check = ReplyIntegrity.Check(Person(Text, 0.5), Shown, true, Printed(copy), Rules);
         Assert.Equal([ExclusionReasons.Duplicate, ExclusionReasons.Pasted, ExclusionReasons.TooFast], check.Flags);
 
         Assert.Equal(ExclusionReasons.Duplicate, ReplyIntegrity.Apply(Person(Text, 0.5), check, excludeSuspect: true).ExcludedReason);

@@ -197,6 +197,25 @@ public abstract partial class StudyStoreContract
     }
 
     [Fact]
+    public async Task GetReplyKeysForPrompt_lists_who_wrote_each_reply_of_that_prompt_excluded_ones_too()
+    {
+        var store = await SeededAsync(await CreateStoreAsync(), Prompt("p1"), Prompt("p2"));
+        await store.AddReplyAsync(Human("h1", "p1", "alice"));
+        await store.AddReplyAsync(Human("h2", "p1", "bob", excluded: "duplicate"));
+        await store.AddReplyAsync(Model("m1", "p1"));
+        await store.AddReplyAsync(Model("m2", "p2"));
+
+        var keys = await store.GetReplyKeysForPromptAsync("p1");
+        Assert.Equal(
+            [new ReplyKey("h1", "p1", Sources.Human, "alice"), new ReplyKey("h2", "p1", Sources.Human, "bob"), new ReplyKey("m1", "p1", "gpt", null)],
+            keys.OrderBy(k => k.Id, StringComparer.Ordinal));
+        Assert.Empty(await store.GetReplyKeysForPromptAsync("missing"));
+
+        await store.ForgetAsync("alice");
+        Assert.Equal(["h2", "m1"], (await store.GetReplyKeysForPromptAsync("p1")).Select(k => k.Id).Order());
+    }
+
+    [Fact]
     public async Task FindReplyByCacheKey_finds_the_model_reply_made_under_that_key()
     {
         var store = await SeededAsync(await CreateStoreAsync(), Prompt("p1"), Prompt("p2"));

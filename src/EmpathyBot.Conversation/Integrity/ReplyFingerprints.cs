@@ -1,0 +1,27 @@
+using System.Collections.Concurrent;
+using EmpathyBot.Core.Integrity;
+using EmpathyBot.Core.Study;
+
+namespace EmpathyBot.Conversation.Integrity;
+
+/// <summary>
+/// Remembers each reply's <see cref="NearDuplicate.Fingerprint"/> by reply id, so a new reply is compared with the
+/// replies before it without reading their texts again. A reply's text never changes under its id, so a remembered
+/// fingerprint is never stale; one of a withdrawn reply is no longer asked for, because the store no longer lists it.
+/// </summary>
+public sealed class ReplyFingerprints
+{
+    // About 100 bytes per short reply with its entry: some megabytes at the bound. Past it the cache starts over,
+    // which costs only reading the texts of the replies compared next once more.
+    private const int MaxEntries = 50_000;
+
+    private readonly ConcurrentDictionary<string, ulong[]> byReply = new(StringComparer.Ordinal);
+
+    public bool TryGet(string replyId, out ulong[] fingerprint) => byReply.TryGetValue(replyId, out fingerprint!);
+
+    public ulong[] Add(Reply reply)
+    {
+        if (byReply.Count >= MaxEntries) byReply.Clear();
+        return byReply[reply.Id] = NearDuplicate.Fingerprint(reply.Text);
+    }
+}
