@@ -7,7 +7,11 @@ public sealed record BenchOptions
 {
     public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(15);
 
-    public TimeSpan Warmup { get; init; } = TimeSpan.FromSeconds(3);
+    /// <summary>
+    /// The same load before each measured run, unmeasured: long enough for .NET's tiered compilation to promote the hot
+    /// path on one busy core (about 10 s) and for V8 alike, so both bots are measured in their steady state.
+    /// </summary>
+    public TimeSpan Warmup { get; init; } = TimeSpan.FromSeconds(10);
 
     public TimeSpan DrainLimit { get; init; } = TimeSpan.FromSeconds(120);
 
