@@ -39,6 +39,15 @@ public sealed class Bots(string repository, string scratch, IReadOnlyDictionary<
             ["Bot__AllowUnauthenticated"] = "true",
             ["Study__ParticipantSecret"] = "bench-participant-secret",
             ["DirectLine__TokenSigningKey"] = "bench-token-signing-key-bench-token-signing-key",
+            // The simulated participants type a reply the instant its prompt arrives and press Good the instant a card
+            // does, on every card. The integrity rules would rightly keep their replies out of the pool (tooFast) and
+            // their ratings out of the counts (tooFast, straight-lining, failed attention checks), and the "rate" step
+            // would soon find nothing to offer. Off here, every reply enters the pool and every card gets a rating
+            // that counts: the heavy path, measured.
+            ["Quality__MaxCharsPerSecond"] = "0",
+            ["Rating__MinSecondsPerCard"] = "0",
+            ["Rating__StraightLineRun"] = "0",
+            ["Rating__GoldFailuresToExclude"] = "100",
         };
         foreach (var (key, value) in hostEnvironment) environment[key] = value;
         if (redisPort is { } redis)

@@ -122,7 +122,7 @@ public sealed class LoadDriver(ReplySink sink, Mix mix, int connections, int par
             case 1:
                 return new Outbound(id, Activities.Text(id, serviceUrl, p, "respond"), now);
             case 2:
-                return new Outbound(id, Activities.Text(id, serviceUrl, p, Activities.ReplyText), now);
+                return new Outbound(id, Activities.Text(id, serviceUrl, p, Activities.ReplyText()), now);
             case 3:
                 p.RateRequestId = id;
                 return new Outbound(id, Activities.Text(id, serviceUrl, p, "rate"), now);

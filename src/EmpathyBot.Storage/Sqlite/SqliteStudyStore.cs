@@ -16,7 +16,7 @@ public sealed partial class SqliteStudyStore : IStudyStore, IDisposable, IAsyncD
 {
     public const string FileName = "empathybot.db";
 
-    private const string ConnectionPragmas = "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=5000;";
+    private const string ConnectionPragmas = "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=5000; PRAGMA temp_store=MEMORY;";
 
     // The writer keeps the hot B-tree pages (ratings indexes, pool index) cached across transactions.
     private const string WriterPragmas = "PRAGMA cache_size=-32768;";
