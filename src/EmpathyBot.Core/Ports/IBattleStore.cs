@@ -25,7 +25,8 @@ public enum PairAnswerOutcome
 
 /// <summary>What answering a pair card did: the offer it answered (null when none) and, when recorded, the verdict in battle order.</summary>
 /// <param name="TooFast">The verdict came sooner than <see cref="RatingRules.MinSecondsPerCard"/> after the card was shown: stored, flagged, not counted.</param>
-public sealed record PairAnswer(PairAnswerOutcome Outcome, PairOffer? Offer = null, BattleWinner? Winner = null, bool TooFast = false);
+/// <param name="NewlyExcluded">This answer completed a run of the same button (<c>Rating:StraightLineRun</c>) and excluded the rater.</param>
+public sealed record PairAnswer(PairAnswerOutcome Outcome, PairOffer? Offer = null, BattleWinner? Winner = null, bool TooFast = false, bool NewlyExcluded = false);
 
 /// <summary>One answered battle with everything known about it (gold cards are attention checks, not battles).</summary>
 /// <param name="Left">The side shown on the left; null for an imported battle.</param>

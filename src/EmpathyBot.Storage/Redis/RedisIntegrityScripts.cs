@@ -5,6 +5,7 @@ namespace EmpathyBot.Storage.Redis;
 //   P reply-checks          hash   replyId -> ReplyCheck json
 //   P rating-flags          hash   "{replyId}|{rater}" -> "tooFast|{seconds}": a stored rating that does not count
 //   P rater-runs            hash   rater -> "{value}|{run}": the rater's current run of equal ratings
+//   P pair-runs             hash   rater -> "{choice}|{run}": the rater's current run of the same button on pair cards
 //   P rater-exclusions      hash   rater -> reason, for exclusions not made by attention checks
 //   P guesses               hash   "{replyId}|{rater}" -> "{person|ai|unsure}|{ISO time}"
 //   P cards:{participant}   hash   "{kind}|{item}|shown" and "...|answered" -> ISO time (first one stands)
@@ -55,6 +56,7 @@ internal static class RedisIntegrityScripts
             redis.call('HDEL', P .. 'guesses', id .. '|' .. p)
           end
           redis.call('HDEL', P .. 'rater-runs', p)
+          redis.call('HDEL', P .. 'pair-runs', p)
           redis.call('HDEL', P .. 'rater-exclusions', p)
           redis.call('DEL', P .. 'cards:' .. p)
         end

@@ -124,8 +124,9 @@ public sealed partial class RedisStudyStore
         return {redis.call('HGET', P .. 'reply:' .. a[1], 'json'), redis.call('HGET', P .. 'reply:' .. b[1], 'json')}
         """;
 
-    // ARGV: P, rater, card id, winner if A was left, winner if B was left, at, seconds when too fast ('' otherwise)
-    // -> {0} not offered, or {1 answered before | 2 recorded, prompt, a, sa, b, sb, left, gold, winner}
+    // ARGV: P, rater, card id, winner if A was left, winner if B was left, at, seconds when too fast ('' otherwise),
+    // button pressed, straight-line run (0 = off)
+    // -> {0} not offered, or {1 answered before | 2 recorded, prompt, a, sa, b, sb, left, gold, winner, newly excluded 1/0}
     private const string AnswerPairScript = RedisScripts.Library + """
         local key = P .. 'battle:' .. ARGV[3]
         local b = redis.call('HMGET', key, 'rater', 'prompt', 'a', 'sa', 'b', 'sb', 'left', 'gold', 'winner')
@@ -134,11 +135,23 @@ public sealed partial class RedisStudyStore
         local winner = b[7] == 'a' and ARGV[4] or ARGV[5]
         redis.call('HSET', key, 'winner', winner, 'answered', ARGV[6])
         if ARGV[7] ~= '' then redis.call('HSET', key, 'too_fast', ARGV[7]) end
+        local newly = 0
         if b[8] == '' then
           redis.call('RPUSH', P .. 'battle-log', ARGV[3])
+          -- The run of the same button on pair cards (attention checks stay out of it, as for Good / Okay / Bad).
+          local rater, choice, run_limit = ARGV[2], ARGV[8], tonumber(ARGV[9])
+          local prev = redis.call('HGET', P .. 'pair-runs', rater)
+          local run = 1
+          if prev and string.match(prev, '^[^|]+') == choice then run = tonumber(string.match(prev, '|(%d+)$')) + 1 end
+          redis.call('HSET', P .. 'pair-runs', rater, choice .. '|' .. run)
+          if run_limit > 0 and run >= run_limit and not q_excluded(rater) then
+            q_exclude(rater, ARGV[6])
+            redis.call('HSET', P .. 'rater-exclusions', rater, 'straightLining')
+            newly = 1
+          end
           publish('CountersChanged', nil, nil, nil, nil, ARGV[6])
         end
-        return {2, b[2], b[3], b[4], b[5], b[6], b[7], b[8], winner}
+        return {2, b[2], b[3], b[4], b[5], b[6], b[7], b[8], winner, newly}
         """;
 
     // ARGV: P, set, at, then 13 per row (battle order): prompt id, emotion, situation, utterance, source A, reply A id, reply A json,
@@ -204,13 +217,14 @@ public sealed partial class RedisStudyStore
             var tooFast = rules?.IsTooFast(shown, at) == true;
             var seconds = tooFast ? (at - shown!.Value).TotalSeconds.ToString("R", CultureInfo.InvariantCulture) : "";
             var r = (RedisResult[])(await EvalAsync(AnswerPairScript, rater, cardId,
-                BattlePairs.WinnerOf(choice, BattleSide.A).ToWire(), BattlePairs.WinnerOf(choice, BattleSide.B).ToWire(), Iso(at), seconds))!;
+                BattlePairs.WinnerOf(choice, BattleSide.A).ToWire(), BattlePairs.WinnerOf(choice, BattleSide.B).ToWire(), Iso(at), seconds,
+                choice.ToString(), rules?.StraightLineRun ?? 0))!;
             if ((int)r[0] == 0) return new PairAnswer(PairAnswerOutcome.NotOffered);
             var offer = new PairOffer(cardId, rater, (string)r[1]!, (string)r[2]!, (string)r[3]!, (string)r[4]!, (string)r[5]!,
                 Side((string)r[6]!) ?? BattleSide.A, Side((string)r[7]!));
             BattleWinners.TryParse((string)r[8]!, out var winner);
             return (int)r[0] == 2
-                ? new PairAnswer(PairAnswerOutcome.Recorded, offer, winner, tooFast)
+                ? new PairAnswer(PairAnswerOutcome.Recorded, offer, winner, tooFast, (int)r[9] == 1)
                 : new PairAnswer(PairAnswerOutcome.AlreadyAnswered, offer);
         });
     }

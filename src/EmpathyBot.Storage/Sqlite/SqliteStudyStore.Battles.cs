@@ -124,7 +124,9 @@ public sealed partial class SqliteStudyStore
                 ("$w", (int)winner), ("$at", at.UtcTicks), ("$id", cardId));
             var tooFast = rules?.IsTooFast(shown, at) == true;
             if (tooFast) FlagBattle(c, tx, cardId, (at - shown!.Value).TotalSeconds);
-            return new PairAnswer(PairAnswerOutcome.Recorded, offer, winner, tooFast);
+            // Attention checks stay out of the run, as they do for Good / Okay / Bad.
+            var excluded = offer.Gold is null && rules is not null && ExtendPairRun(c, tx, rater, choice, rules);
+            return new PairAnswer(PairAnswerOutcome.Recorded, offer, winner, tooFast, excluded);
         }, ct);
     }
 

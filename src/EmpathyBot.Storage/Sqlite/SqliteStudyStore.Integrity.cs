@@ -13,6 +13,7 @@ namespace EmpathyBot.Storage.Sqlite;
 //                pasted 0/1, similarity, similar_to NULL, flags json)                ix (participant)
 //   rating_flags(reply_id, rater, flag, seconds)          PK (reply_id, rater): a stored rating that does not count
 //   rater_runs(rater PK, value, run)                      the rater's current run of equal ratings
+//   pair_runs(rater PK, choice, run)                      the rater's current run of the same button on pair cards
 //   rater_exclusions(rater PK, reason)                    exclusions not made by attention checks
 //   author_guesses(rater, reply_id, guess, at)            PK (rater, reply_id)
 //
@@ -50,6 +51,18 @@ public sealed partial class SqliteStudyStore
             value INTEGER NOT NULL,
             run INTEGER NOT NULL
         ) WITHOUT ROWID;
+
+        CREATE TABLE IF NOT EXISTS pair_runs (
+            rater TEXT NOT NULL PRIMARY KEY,
+            choice INTEGER NOT NULL,
+            run INTEGER NOT NULL
+        ) WITHOUT ROWID;
+
+        -- A trigger of its own: the one above was created before pair_runs existed, and IF NOT EXISTS never changes it.
+        CREATE TRIGGER IF NOT EXISTS tr_pair_runs_participant_forgotten AFTER DELETE ON consents
+        BEGIN
+            DELETE FROM pair_runs WHERE rater = OLD.participant;
+        END;
 
         CREATE TABLE IF NOT EXISTS rater_exclusions (
             rater TEXT NOT NULL PRIMARY KEY,
@@ -142,15 +155,35 @@ public sealed partial class SqliteStudyStore
     /// <summary>Extends or restarts the rater's run of equal ratings; true when the run newly excludes them.</summary>
     private static bool ExtendRun(SqliteConnection c, SqliteTransaction tx, Rating rating, RatingRules rules)
     {
-        (string, object?) who = ("$r", rating.Rater);
         var run = Convert.ToInt64(Scalar(c, """
             INSERT INTO rater_runs (rater, value, run) VALUES ($r, $v, 1)
             ON CONFLICT (rater) DO UPDATE SET run = CASE WHEN value = excluded.value THEN run + 1 ELSE 1 END, value = excluded.value
             RETURNING run;
-            """, tx, who, ("$v", (int)rating.Value)));
-        if (!rules.IsStraightLine(run) || RaterQualityOf(c, tx, rating.Rater).Excluded) return false;
-        ExcludeRater(c, tx, rating.Rater);
-        Execute(c, "INSERT OR REPLACE INTO rater_exclusions (rater, reason) VALUES ($r, $reason);", tx, who, ("$reason", RaterExclusionReasons.StraightLining));
+            """, tx, ("$r", rating.Rater), ("$v", (int)rating.Value)));
+        return ExcludeIfStraightLine(c, tx, rating.Rater, run, rules);
+    }
+
+    /// <summary>
+    /// Extends or restarts the rater's run of the same button on pair cards (always the left reply, say); true when the
+    /// run newly excludes them. Kept apart from the run of Good / Okay / Bad, so a rater who alternates card kinds is
+    /// judged on each kind.
+    /// </summary>
+    private static bool ExtendPairRun(SqliteConnection c, SqliteTransaction tx, string rater, PairChoice choice, RatingRules rules)
+    {
+        var run = Convert.ToInt64(Scalar(c, """
+            INSERT INTO pair_runs (rater, choice, run) VALUES ($r, $v, 1)
+            ON CONFLICT (rater) DO UPDATE SET run = CASE WHEN choice = excluded.choice THEN run + 1 ELSE 1 END, choice = excluded.choice
+            RETURNING run;
+            """, tx, ("$r", rater), ("$v", (int)choice)));
+        return ExcludeIfStraightLine(c, tx, rater, run, rules);
+    }
+
+    private static bool ExcludeIfStraightLine(SqliteConnection c, SqliteTransaction tx, string rater, long run, RatingRules rules)
+    {
+        if (!rules.IsStraightLine(run) || RaterQualityOf(c, tx, rater).Excluded) return false;
+        ExcludeRater(c, tx, rater);
+        Execute(c, "INSERT OR REPLACE INTO rater_exclusions (rater, reason) VALUES ($r, $reason);", tx,
+            ("$r", rater), ("$reason", RaterExclusionReasons.StraightLining));
         return true;
     }
 

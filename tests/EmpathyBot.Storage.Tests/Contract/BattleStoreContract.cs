@@ -226,6 +226,33 @@ public abstract class BattleStoreContract
     }
 
     [Fact]
+    public async Task The_same_button_StraightLineRun_times_in_a_row_excludes_the_rater_and_attention_checks_stay_out_of_the_run()
+    {
+        var (store, _) = await StoreAsync(Human("h1", "alice"), Model("m1", "gpt"), Model("m2", "claude"), Model("m3", "llama"));
+        var rules = new RatingRules(MinSecondsPerCard: 0, StraightLineRun: 3);
+
+        async Task<PairAnswer> AnswerAsync(PairChoice choice, string? gold = null)
+        {
+            var card = await store.NextPairAsync("bob", gold);
+            return await store.AnswerPairAsync("bob", card!.Id, choice, T0, rules);
+        }
+
+        Assert.False((await AnswerAsync(PairChoice.Left)).NewlyExcluded);
+        Assert.False((await AnswerAsync(PairChoice.Left)).NewlyExcluded);
+        // A different button starts the run again.
+        Assert.False((await AnswerAsync(PairChoice.Right)).NewlyExcluded);
+        Assert.False((await AnswerAsync(PairChoice.Right)).NewlyExcluded);
+        Assert.False((await AnswerAsync(PairChoice.Right, GoldId)).NewlyExcluded);
+        Assert.False((await store.GetRaterQualityAsync("bob")).Excluded);
+
+        // The third Right on a real pair: the gold card in between did not count.
+        Assert.True((await AnswerAsync(PairChoice.Right)).NewlyExcluded);
+        Assert.True((await store.GetRaterQualityAsync("bob")).Excluded);
+        Assert.All(await BattlesAsync(store), b => Assert.True(b.RaterExcluded));
+        Assert.False((await AnswerAsync(PairChoice.Right)).NewlyExcluded);
+    }
+
+    [Fact]
     public async Task Forget_reports_the_verdicts_others_gave_on_the_participants_replies()
     {
         var (store, _) = await StoreAsync(Human("h1", "alice"), Model("m1", "gpt"), Model("m2", "claude"));
