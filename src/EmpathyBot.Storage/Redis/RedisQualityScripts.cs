@@ -24,8 +24,11 @@ internal static class RedisQualityScripts
           return redis.call('SISMEMBER', QP .. 'excluded-raters', rater) == 1
         end
 
+        -- The reply's length in words: counted in C# (WordCount) and carried in its json as Words; replies stored before
+        -- that are counted here, on ASCII whitespace, as their length cells were.
         local function q_words(json)
           local ok, reply = pcall(cjson.decode, json or '')
+          if ok and type(reply) == 'table' and type(reply.Words) == 'number' then return reply.Words end
           local text = (ok and type(reply) == 'table' and type(reply.Text) == 'string') and reply.Text or ''
           local n = 0
           for _ in string.gmatch(text, '%S+') do n = n + 1 end
@@ -34,9 +37,11 @@ internal static class RedisQualityScripts
 
         -- moves one counted rating of the reply between length cells: Good or other (by = 1 or -1)
         local function q_length(id, value, by)
-          local r = redis.call('HMGET', QP .. 'reply:' .. id, 'emotion', 'source', 'json')
+          local r = redis.call('HMGET', QP .. 'reply:' .. id, 'emotion', 'source', 'words', 'json')
           if not r[1] then return end
-          local cell = r[1] .. '|' .. r[2] .. '|' .. q_words(r[3]) .. '|' .. (value == 'good' and 'good' or 'other')
+          -- The words field is set when the reply is stored, so a rating does not decode the reply's json.
+          local words = tonumber(r[3]) or q_words(r[4])
+          local cell = r[1] .. '|' .. r[2] .. '|' .. words .. '|' .. (value == 'good' and 'good' or 'other')
           if redis.call('HINCRBY', QP .. 'lengths', cell, by) == 0 then redis.call('HDEL', QP .. 'lengths', cell) end
         end
 

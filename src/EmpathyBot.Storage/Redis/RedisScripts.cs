@@ -45,7 +45,7 @@ internal static class RedisScripts
           if not pr[1] then return -1 end
           local emotion = pr[1]
           redis.call('HSET', rkey, 'json', json, 'prompt', prompt, 'source', source, 'emotion', emotion,
-            'author', author, 'pool', pool, 'cache', cachekey)
+            'author', author, 'pool', pool, 'cache', cachekey, 'words', q_words(json))
           redis.call('SADD', P .. 'replies', id)
           redis.call('SADD', P .. 'prompt-replies:' .. prompt, id)
           redis.call('HINCRBY', P .. 'prompt-sources:' .. prompt, source, 1)

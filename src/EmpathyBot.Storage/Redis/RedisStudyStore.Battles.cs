@@ -280,8 +280,8 @@ public sealed partial class RedisStudyStore
                 foreach (var row in chunk.Select(BattleRows.InOrder))
                 {
                     args.AddRange([row.PromptId, row.Emotion, row.Situation, row.Utterance,
-                        row.SourceA, row.ResponseAId, JsonSerializer.Serialize(new Reply(row.ResponseAId, row.PromptId, row.SourceA, row.ResponseA, null, now), Json),
-                        row.SourceB, row.ResponseBId, JsonSerializer.Serialize(new Reply(row.ResponseBId, row.PromptId, row.SourceB, row.ResponseB, null, now), Json),
+                        row.SourceA, row.ResponseAId, ReplyJson(new Reply(row.ResponseAId, row.PromptId, row.SourceA, row.ResponseA, null, now)),
+                        row.SourceB, row.ResponseBId, ReplyJson(new Reply(row.ResponseBId, row.PromptId, row.SourceB, row.ResponseB, null, now)),
                         row.Rater, row.Winner.ToWire(), ReplyIds.NewHuman()]);
                 }
 

@@ -18,7 +18,7 @@ public sealed partial class RedisStudyStore
         {
             var outcome = (int)await EvalAsync(RedisIntegrityScripts.AddCheckedReply,
                 reply.Id, reply.PromptId, reply.Source, reply.Author ?? "", reply.InPool ? "1" : "0",
-                JsonSerializer.Serialize(reply, Json), reply.Model?.CacheKey ?? "", Iso(reply.CreatedAt), JsonSerializer.Serialize(check, Json));
+                ReplyJson(reply), reply.Model?.CacheKey ?? "", Iso(reply.CreatedAt), JsonSerializer.Serialize(check, Json));
             return outcome switch
             {
                 1 => true,

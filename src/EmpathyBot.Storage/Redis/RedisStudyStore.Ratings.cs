@@ -111,7 +111,7 @@ public sealed partial class RedisStudyStore
             {
                 var reply = new Reply(row.ResponseId, row.PromptId, row.Source, row.Response, null, now);
                 args.AddRange([row.PromptId, row.Emotion, row.Situation, row.Utterance, row.Source, row.ResponseId,
-                    JsonSerializer.Serialize(reply, Json), row.Rater, row.Rating.ToWire()]);
+                    ReplyJson(reply), row.Rater, row.Rating.ToWire()]);
             }
 
             var counts = (int[])(await EvalAsync(RedisScripts.ImportRows, args))!;

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using EmpathyBot.Core.Study;
 using EmpathyBot.Core.Ports;
+using EmpathyBot.Core.Summary;
 using StackExchange.Redis;
 
 namespace EmpathyBot.Storage.Redis;
@@ -11,7 +12,7 @@ public sealed partial class RedisStudyStore
     {
         var outcome = (int)await EvalAsync(RedisScripts.AddReply,
             reply.Id, reply.PromptId, reply.Source, reply.Author ?? "", reply.InPool ? "1" : "0",
-            JsonSerializer.Serialize(reply, Json), reply.Model?.CacheKey ?? "", Iso(reply.CreatedAt));
+            ReplyJson(reply), reply.Model?.CacheKey ?? "", Iso(reply.CreatedAt));
         return outcome switch
         {
             1 => true,
@@ -61,6 +62,17 @@ public sealed partial class RedisStudyStore
         return (IReadOnlyList<ModelFailure>)entries.Select(e => JsonSerializer.Deserialize<ModelFailure>((string)e!, Json)!)
             .OrderBy(f => f.PromptId, StringComparer.Ordinal).ToList();
     });
+
+    /// <summary>
+    /// The reply as stored: the Reply record plus <c>Words</c>, its length counted once here (<see cref="WordCount"/>) so
+    /// the scripts' length and word counters agree with the export and the SQLite store for every kind of whitespace.
+    /// </summary>
+    private static string ReplyJson(Reply reply)
+    {
+        var node = JsonSerializer.SerializeToNode(reply, Json)!.AsObject();
+        node["Words"] = WordCount.Of(reply.Text);
+        return node.ToJsonString(Json);
+    }
 
     private static Reply? ToReply(RedisValue json) =>
         json.IsNull ? null : JsonSerializer.Deserialize<Reply>((string)json!, Json);

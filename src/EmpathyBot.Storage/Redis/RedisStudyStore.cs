@@ -12,7 +12,7 @@ namespace EmpathyBot.Storage.Redis;
 //   P sets                         set    prompt set names
 //   P set:{set}                    zset   promptId -> number of human replies (least-answered selection)
 //   P answered:{participant}       set    promptIds the participant has replied to
-//   P reply:{replyId}              hash   json (the Reply record), prompt, source, emotion, author, pool (1/0), cache
+//   P reply:{replyId}              hash   json (the Reply record and its Words), prompt, source, emotion, author, pool (1/0), cache, words
 //   P replies                      set    every replyId (export walks it)
 //   P prompt-replies:{promptId}    set    replyIds of the prompt
 //   P prompt-sources:{promptId}    hash   source -> reply count (PromptsWithoutReplyFrom)

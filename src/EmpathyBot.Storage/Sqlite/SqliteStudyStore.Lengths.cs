@@ -15,7 +15,7 @@ public sealed partial class SqliteStudyStore
     // Moves one rating of {value} of reply {reply} between length cells ({by} = 1 counts it, -1 takes it out).
     private static string MoveLength => $"""
         INSERT INTO length_counters (emotion, source, words, good, other)
-        SELECT r.emotion, r.source, {Words("r.text")}, ({"{value}"} = 3) * {"{by}"}, ({"{value}"} <> 3) * {"{by}"}
+        SELECT r.emotion, r.source, r.words, ({"{value}"} = 3) * {"{by}"}, ({"{value}"} <> 3) * {"{by}"}
         FROM replies r WHERE r.id = {"{reply}"}
         ON CONFLICT (emotion, source, words) DO UPDATE SET good = good + excluded.good, other = other + excluded.other;
         """;
@@ -40,9 +40,9 @@ public sealed partial class SqliteStudyStore
         // each start, before this runs.
         Execute(connection, $"""
             INSERT INTO length_counters (emotion, source, words, good, other)
-            SELECT r.emotion, r.source, {Words("r.text")} AS words, sum(a.good), sum(a.okay + a.bad)
+            SELECT r.emotion, r.source, r.words, sum(a.good), sum(a.okay + a.bad)
             FROM reply_agreement a JOIN replies r ON r.id = a.reply_id
-            GROUP BY r.emotion, r.source, words;
+            GROUP BY r.emotion, r.source, r.words;
             """, tx);
     }
 

@@ -19,7 +19,8 @@ namespace EmpathyBot.Storage.Sqlite;
 // of the counters (InsertRating counts every rating) and counted in quality_counters.excluded_ratings instead.
 public sealed partial class SqliteStudyStore
 {
-    // Whitespace-separated words in SQL: tabs and newlines become spaces, runs of spaces collapse (up to 64).
+    // Whitespace-separated words in SQL: tabs and newlines become spaces, runs of spaces collapse (up to 64). Only for
+    // replies stored before their word count was (MigrateReplyWords); WordCount counts every other reply.
     private static string Words(string column)
     {
         var spaced = $"replace(replace(replace({column}, char(10), ' '), char(13), ' '), char(9), ' ')";
@@ -32,8 +33,11 @@ public sealed partial class SqliteStudyStore
     private const string IsExcluded = "(EXISTS (SELECT 1 FROM rater_quality q WHERE q.rater = {0}.rater AND q.excluded = 1) " +
         "OR EXISTS (SELECT 1 FROM rating_flags f WHERE f.reply_id = {0}.reply_id AND f.rater = {0}.rater))";
 
-    // The rating triggers are recreated on every start so a database made before rating flags existed gets the new condition.
-    private const string DropRatingTriggers = """
+    // The rating and reply triggers are recreated on every start, so a database made before rating flags (or stored word
+    // counts) existed gets the current bodies.
+    private const string DropRecreatedTriggers = """
+        DROP TRIGGER IF EXISTS tr_quality_reply_added;
+        DROP TRIGGER IF EXISTS tr_quality_reply_removed;
         DROP TRIGGER IF EXISTS tr_quality_rating_counted;
         DROP TRIGGER IF EXISTS tr_quality_rating_excluded;
         DROP TRIGGER IF EXISTS tr_quality_counted_rating_removed;
@@ -110,13 +114,13 @@ public sealed partial class SqliteStudyStore
 
         CREATE TRIGGER IF NOT EXISTS tr_quality_reply_added AFTER INSERT ON replies WHEN NEW.excluded_reason IS NULL
         BEGIN
-            INSERT INTO quality_counters (emotion, source, words) VALUES (NEW.emotion, NEW.source, {Words("NEW.text")})
+            INSERT INTO quality_counters (emotion, source, words) VALUES (NEW.emotion, NEW.source, NEW.words)
             ON CONFLICT (emotion, source) DO UPDATE SET words = words + excluded.words;
         END;
 
         CREATE TRIGGER IF NOT EXISTS tr_quality_reply_removed AFTER DELETE ON replies WHEN OLD.excluded_reason IS NULL
         BEGIN
-            UPDATE quality_counters SET words = words - {Words("OLD.text")} WHERE emotion = OLD.emotion AND source = OLD.source;
+            UPDATE quality_counters SET words = words - OLD.words WHERE emotion = OLD.emotion AND source = OLD.source;
         END;
 
         CREATE TRIGGER IF NOT EXISTS tr_quality_rating_counted AFTER INSERT ON ratings WHEN NOT {string.Format(IsExcluded, "NEW")}
@@ -149,7 +153,7 @@ public sealed partial class SqliteStudyStore
 
     private static readonly string QualityBackfill = $"""
         INSERT INTO quality_counters (emotion, source, words)
-        SELECT emotion, source, sum({Words("text")}) FROM replies WHERE excluded_reason IS NULL GROUP BY emotion, source;
+        SELECT emotion, source, sum(words) FROM replies WHERE excluded_reason IS NULL GROUP BY emotion, source;
         INSERT INTO reply_agreement (reply_id, good, okay, bad)
         SELECT reply_id, sum(value = 3), sum(value = 2), sum(value = 1) FROM ratings GROUP BY reply_id;
         INSERT INTO agreement_units (good, okay, bad, units)
@@ -159,7 +163,7 @@ public sealed partial class SqliteStudyStore
     private static void MigrateQuality(SqliteConnection connection, SqliteTransaction tx)
     {
         var fresh = Scalar(connection, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'agreement_units';", tx) is null;
-        Execute(connection, DropRatingTriggers + QualitySchema, tx);
+        Execute(connection, DropRecreatedTriggers + QualitySchema, tx);
         if (fresh) Execute(connection, QualityBackfill, tx);
     }
 

@@ -1,5 +1,6 @@
 using EmpathyBot.Core.Study;
 using EmpathyBot.Core.Ports;
+using EmpathyBot.Core.Summary;
 using Microsoft.Data.Sqlite;
 
 namespace EmpathyBot.Storage.Sqlite;
@@ -72,17 +73,26 @@ public sealed partial class SqliteStudyStore
         DROP INDEX IF EXISTS ix_replies_prompt;
         """, tx);
 
+    // A reply's length in words (WordCount, whitespace-separated) is counted once in C# and stored, so the length cells
+    // and the summary's words agree with the export and with the Redis store for every kind of whitespace; the SQL
+    // count below (ASCII whitespace only) fills in the replies stored before, with the value their cells already hold.
+    private static void MigrateReplyWords(SqliteConnection c, SqliteTransaction tx)
+    {
+        if (Scalar(c, "SELECT 1 FROM pragma_table_info('replies') WHERE name = 'words';", tx) is not null) return;
+        Execute(c, $"ALTER TABLE replies ADD COLUMN words INTEGER NOT NULL DEFAULT 0; UPDATE replies SET words = {Words("text")};", tx);
+    }
+
     /// <summary>Inserts a reply and counts it (counters, prompt balance); false when the id exists.</summary>
     private static bool InsertReply(SqliteConnection c, SqliteTransaction tx, Reply reply, string emotion)
     {
         var m = reply.Model;
         var inserted = Execute(c, """
-            INSERT INTO replies (id, prompt_id, emotion, source, text, author, created_at, excluded_reason, rnd,
+            INSERT INTO replies (id, prompt_id, emotion, source, text, words, author, created_at, excluded_reason, rnd,
                 model_name, template_hash, cache_key, latency_ms, prompt_tokens, completion_tokens, finish_reason)
-            VALUES ($id, $p, $emotion, $source, $text, $author, $at, $excluded, $rnd, $mn, $th, $ck, $lat, $pt, $ctk, $fr)
+            VALUES ($id, $p, $emotion, $source, $text, $words, $author, $at, $excluded, $rnd, $mn, $th, $ck, $lat, $pt, $ctk, $fr)
             ON CONFLICT (id) DO NOTHING;
             """, tx, ("$id", reply.Id), ("$p", reply.PromptId), ("$emotion", emotion), ("$source", reply.Source),
-            ("$text", reply.Text ?? ""), ("$author", reply.Author), ("$at", reply.CreatedAt.UtcTicks),
+            ("$text", reply.Text ?? ""), ("$words", WordCount.Of(reply.Text)), ("$author", reply.Author), ("$at", reply.CreatedAt.UtcTicks),
             ("$excluded", reply.ExcludedReason), ("$rnd", Random.Shared.NextInt64()), ("$mn", m?.ModelName),
             ("$th", m?.TemplateHash), ("$ck", m?.CacheKey), ("$lat", m?.LatencyMs), ("$pt", m?.PromptTokens),
             ("$ctk", m?.CompletionTokens), ("$fr", m?.FinishReason));

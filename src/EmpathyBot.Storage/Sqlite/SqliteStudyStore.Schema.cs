@@ -3,7 +3,7 @@
 //   schema_version(version)                                         one row
 //   prompts(id PK, set_name, emotion, situation, utterance,
 //           human_replies, rnd)                                     ix (set_name, human_replies, rnd)
-//   replies(id PK, prompt_id FK prompts, emotion, source, text, author, created_at, excluded_reason,
+//   replies(id PK, prompt_id FK prompts, emotion, source, text, words, author, created_at, excluded_reason,
 //           ratings, rnd, model_name, template_hash, cache_key, latency_ms, prompt_tokens,
 //           completion_tokens, finish_reason)                       ix (ratings, rnd) WHERE in pool; (prompt_id, source, author, id);
 //                                                                   (author, prompt_id); (cache_key)
@@ -142,6 +142,7 @@ public sealed partial class SqliteStudyStore
         }
 
         MigrateReplyKeys(connection, tx);
+        MigrateReplyWords(connection, tx);
         MigrateAppraisal(connection, tx);
         MigrateIntegrity(connection, tx);
         MigrateCardTimings(connection, tx);

@@ -53,6 +53,26 @@ public abstract partial class QualityContract
     }
 
     [Fact]
+    public async Task A_replys_words_are_counted_as_the_export_counts_them_for_every_kind_of_whitespace()
+    {
+        var store = await StudyAsync(await CreateStoreAsync());
+        // A no-break space and an em space separate words too (four words, as WordCount and the export count them).
+        const string text = "so\u00A0sorry for\u2003you";
+        await store.AddReplyAsync(new Reply("h2", "p2", Sources.Human, text, "someone", T0));
+        await store.AddRatingAsync(Rate("h2", "r1", RatingValue.Good));
+
+        var quality = await store.GetQualityAsync();
+        Assert.Equal(4, WordCount.Of(text));
+        Assert.Equal(4, quality.Cells.Single(c => c is { Emotion: "proud", Source: "human" }).Words);
+        Assert.Equal(new LengthCell("proud", "human", 4, 1, 0), quality.Lengths.Single(c => c.Source == Sources.Human && c.Emotion == "proud"));
+        Assert.Equal(await RecomputedLengthsAsync(store), quality.Lengths);
+
+        // Taking the rating out finds the same cell.
+        await store.ForgetAsync("r1");
+        Assert.DoesNotContain((await store.GetQualityAsync()).Lengths, c => c.Source == Sources.Human && c.Emotion == "proud");
+    }
+
+    [Fact]
     public async Task Length_cells_cover_the_counted_ratings_the_summary_compares()
     {
         var store = await CreateStoreAsync();

@@ -1,4 +1,5 @@
 using EmpathyBot.Core.Study;
+using EmpathyBot.Core.Summary;
 using EmpathyBot.Core.Ports;
 using EmpathyBot.Storage;
 using EmpathyBot.Storage.Sqlite;
@@ -190,6 +191,35 @@ public sealed class SqliteStudyStoreTests : StudyStoreContract, IDisposable
         Assert.Contains("ix_prompts_balance", Plan("SELECT human_replies FROM prompts p WHERE p.set_name = 's' ORDER BY p.human_replies LIMIT 1"));
         Assert.Contains("ix_replies_cache", Plan("SELECT id FROM replies r WHERE r.cache_key = 'k'"));
         Assert.DoesNotContain("SCAN", Plan("SELECT * FROM counters WHERE emotion = 'sad' AND source = 'gpt'"));
+        Assert.Contains("COVERING INDEX ix_replies_prompt_keys", Plan("SELECT id, source, author FROM replies WHERE prompt_id = 'p'"));
         await Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task A_database_from_before_stored_word_counts_gets_them_counted_as_its_length_cells_were()
+    {
+        var directory = Path.Combine(stores.Root, "words");
+        var before = OpenStore(directory);
+        await before.UpsertPromptsAsync([new StudyPrompt("p1", "sad", "s", "u", "s1")]);
+        await before.AddReplyAsync(new Reply("h1", "p1", Sources.Human, "so  sorry\tfor you", "a", T0));
+        before.Dispose();
+        using (var raw = Raw(before.DatabasePath))
+        {
+            // The schema of a version without the column: the triggers that read it go first (they are recreated at start).
+            using var command = raw.CreateCommand();
+            command.CommandText = """
+                DROP TRIGGER tr_quality_reply_added; DROP TRIGGER tr_quality_reply_removed;
+                DROP TRIGGER tr_quality_rating_counted; DROP TRIGGER tr_quality_rating_excluded;
+                DROP TRIGGER tr_quality_counted_rating_removed; DROP TRIGGER tr_quality_excluded_rating_removed;
+                ALTER TABLE replies DROP COLUMN words;
+                """;
+            command.ExecuteNonQuery();
+        }
+
+        var after = OpenStore(directory);
+        using var check = Raw(after.DatabasePath);
+        Assert.Equal(4L, Scalar(check, "SELECT words FROM replies WHERE id = 'h1';"));
+        await after.AddRatingAsync(new Rating("h1", "r1", RatingValue.Good, T0));
+        Assert.Equal(new LengthCell("sad", "human", 4, 1, 0), Assert.Single((await after.GetQualityAsync()).Lengths));
     }
 }
