@@ -20,12 +20,20 @@ public sealed class ReplyScheduler(
     private readonly Channel<StudyPrompt> _queue = Channel.CreateUnbounded<StudyPrompt>(new UnboundedChannelOptions { SingleReader = true });
     private readonly ConcurrentDictionary<string, byte> _pending = new(StringComparer.Ordinal);
 
+    // Prompts every contender has answered, as the store showed. Contender replies are never deleted (forgetting a
+    // participant deletes only what they wrote) and the contenders are fixed at start, so such a prompt stays answered:
+    // a prompt shown to its hundredth participant is not looked up again. At most one entry per prompt of the study.
+    private readonly ConcurrentDictionary<string, byte> _answeredByAll = new(StringComparer.Ordinal);
+
     /// <summary>Prompts queued or being answered.</summary>
     public int Pending => _pending.Count;
 
+    /// <summary>True once the store showed a reply from every contender to the prompt: it is never queued again.</summary>
+    public bool IsAnsweredByAll(string promptId) => _answeredByAll.ContainsKey(promptId);
+
     public void Schedule(StudyPrompt prompt)
     {
-        if (runner.Registry.All.Count == 0 || !_pending.TryAdd(prompt.Id, 0)) return;
+        if (runner.Registry.All.Count == 0 || _answeredByAll.ContainsKey(prompt.Id) || !_pending.TryAdd(prompt.Id, 0)) return;
         if (!_queue.Writer.TryWrite(prompt))
         {
             _pending.TryRemove(prompt.Id, out _);
@@ -65,9 +73,9 @@ public sealed class ReplyScheduler(
         try
         {
             var answered = (await store.GetReplyKeysForPromptAsync(prompt.Id, ct)).Select(r => r.Source).ToHashSet(StringComparer.Ordinal);
-            await Task.WhenAll(runner.Registry.All
-                .Where(c => !answered.Contains(c.Id))
-                .Select(c => runner.AnswerAsync(c, prompt, ct)));
+            var missing = runner.Registry.All.Where(c => !answered.Contains(c.Id)).ToList();
+            if (missing.Count == 0) _answeredByAll.TryAdd(prompt.Id, 0);
+            await Task.WhenAll(missing.Select(c => runner.AnswerAsync(c, prompt, ct)));
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {

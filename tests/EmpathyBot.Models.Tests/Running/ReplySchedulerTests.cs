@@ -34,6 +34,11 @@ public sealed class ReplySchedulerTests
         await Eventually.TrueAsync(() => Task.FromResult(live.Pending == 0), "the second look at the prompt never finished");
         Assert.Equal(1, server.RequestCount);
         Assert.Equal(2, (await h.Store.GetRepliesForPromptAsync(prompt.Id)).Count);
+
+        // That look found every contender's reply: from now on the prompt is not queued, nor looked up, at all.
+        Assert.True(live.IsAnsweredByAll(prompt.Id));
+        scheduler.Schedule(prompt);
+        Assert.Equal(0, live.Pending);
     }
 
     private static async Task<IReadOnlyList<Core.Study.Reply>> WaitForAsync(ModelsHarness h, string promptId, int count)
