@@ -50,6 +50,10 @@ public sealed class ForgetFlow(IParticipantStore store)
         Add(result.AttentionChecks, "attention-check answer", "attention-check answers");
         Add(result.Battles, "reply comparison you made", "reply comparisons you made");
         Add(result.BattlesOfTheirReplies, "comparison other people made of your replies", "comparisons other people made of your replies");
+        Add(result.AuthorGuesses, "guess of who wrote a reply", "guesses of who wrote a reply");
+        Add(result.ReplyChecks, "check stored with your reply (how fast it was typed, whether it was pasted or copied)",
+            "checks stored with your replies (how fast they were typed, whether they were pasted or copied)");
+        Add(result.CardTimings, "record of when a card was shown to you and answered", "records of when cards were shown to you and answered");
         if (result.ConversationState) parts.Add("where you were in our conversation");
         if (result.Consent) parts.Add("your consent record");
         if (result.ParticipantRecord) parts.Add("your participation record (the study-link ids you came with, when you finished)");

@@ -13,6 +13,9 @@ namespace EmpathyBot.Core.Ports;
 /// <param name="ParticipantRecord">True when their participant record (the recruiting panel's ids they arrived with, their completion time and code) was deleted.</param>
 /// <param name="Battles">Pairwise verdicts the participant gave (their open pair cards and every battle of their replies go too).</param>
 /// <param name="BattlesOfTheirReplies">Pairwise verdicts other raters gave on pairs showing one of the participant's replies.</param>
+/// <param name="CardTimings">Cards shown to the participant whose showing (and answering) time was stored.</param>
+/// <param name="ReplyChecks">Integrity checks stored with the participant's replies (speed, paste, nearest duplicate).</param>
+/// <param name="AuthorGuesses">The participant's guesses of who wrote a reply they rated.</param>
 public sealed record ForgetResult(
     int Replies,
     int Ratings,
@@ -25,7 +28,10 @@ public sealed record ForgetResult(
     int AttentionChecks,
     bool ParticipantRecord = false,
     int Battles = 0,
-    int BattlesOfTheirReplies = 0)
+    int BattlesOfTheirReplies = 0,
+    int CardTimings = 0,
+    int ReplyChecks = 0,
+    int AuthorGuesses = 0)
 {
     public static readonly ForgetResult Nothing = new(0, 0, false, 0, false, 0, 0, 0, 0);
 }

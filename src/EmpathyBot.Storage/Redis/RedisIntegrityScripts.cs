@@ -45,6 +45,19 @@ internal static class RedisIntegrityScripts
           return doomed
         end
 
+        -- {cards shown to p with a stored time, checks of p's replies, p's author guesses}, taken before i_forget
+        local function i_count(p)
+          local cards = 0
+          for _, field in ipairs(redis.call('HKEYS', P .. 'cards:' .. p)) do
+            if string.sub(field, -6) == '|shown' then cards = cards + 1 end
+          end
+          local checks = 0
+          for _, id in ipairs(redis.call('SMEMBERS', P .. 'authored:' .. p)) do checks = checks + redis.call('HEXISTS', P .. 'reply-checks', id) end
+          local guesses = 0
+          for _, id in ipairs(redis.call('SMEMBERS', P .. 'rated:' .. p)) do guesses = guesses + redis.call('HEXISTS', P .. 'guesses', id .. '|' .. p) end
+          return cards, checks, guesses
+        end
+
         local function i_forget(p, doomed)
           for _, field in ipairs(doomed) do
             redis.call('HDEL', P .. 'rating-flags', field)

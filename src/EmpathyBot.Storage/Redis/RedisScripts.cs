@@ -270,6 +270,7 @@ internal static class RedisScripts
         local p, at = ARGV[2], ARGV[3]
         local nreplies, nratings, nreceived = 0, 0, 0
         local integrity_doomed = i_collect(p)
+        local ncards, nchecks, nguesses = i_count(p)
         local nbattles, nbattlesreceived = forget_battles(p)
         for _, id in ipairs(redis.call('SMEMBERS', P .. 'authored:' .. p)) do
           local rkey = P .. 'reply:' .. id
@@ -334,7 +335,8 @@ internal static class RedisScripts
         forget_assignment(p)
         redis.call('DEL', P .. 'authored:' .. p, P .. 'rated:' .. p, P .. 'answered:' .. p, P .. 'offers:' .. p)
         if nreplies + nratings + nbattles > 0 then publish('CountersChanged', nil, nil, nil, nil, at) end
-        return {nreplies, nratings, consent, nreceived, state, uanswers, utests, appraisals, checks, record, nbattles, nbattlesreceived}
+        return {nreplies, nratings, consent, nreceived, state, uanswers, utests, appraisals, checks, record, nbattles, nbattlesreceived,
+          ncards, nchecks, nguesses}
         """;
 
     // KEYS[1]: the claim key. ARGV: now, expiry (Unix ms on the store's clock), ttl ms -> 1 claimed, 0 still held.

@@ -25,7 +25,7 @@ public sealed partial class RedisStudyStore
             var n = (int[])(await EvalAsync(RedisScripts.Forget, participant, Iso(time.GetUtcNow())))!;
             return new ForgetResult(Replies: n[0], Ratings: n[1], Consent: n[2] > 0, RatingsOfTheirReplies: n[3], ConversationState: n[4] > 0,
                 UnderstandingAnswers: n[5], UnderstandingTests: n[6], AppraisalAnswers: n[7], AttentionChecks: n[8], ParticipantRecord: n[9] > 0, Battles: n[10],
-                BattlesOfTheirReplies: n[11]);
+                BattlesOfTheirReplies: n[11], CardTimings: n[12], ReplyChecks: n[13], AuthorGuesses: n[14]);
         });
     }
 

@@ -22,6 +22,12 @@ public sealed partial class SqliteStudyStore
         ArgumentException.ThrowIfNullOrEmpty(participant);
         return Write((c, tx) =>
         {
+            // Counted first: triggers delete these with the replies and the consent below.
+            (string, object?) counted = ("$p", participant);
+            int Count(string sql) => Convert.ToInt32(Scalar(c, sql, tx, counted));
+            var timings = Count("SELECT count(*) FROM card_timings WHERE participant = $p;");
+            var replyChecks = Count("SELECT count(*) FROM reply_checks WHERE participant = $p;");
+            var guesses = Count("SELECT count(*) FROM author_guesses WHERE rater = $p;");
             var battles = ForgetBattles(c, tx, participant);
             var (replies, ratings, ratingsOfTheirReplies) = ForgetRepliesAndRatings(c, tx, participant);
             (string, object?) who = ("$p", participant);
@@ -36,7 +42,8 @@ public sealed partial class SqliteStudyStore
             ForgetOffers(c, tx, participant);
             ForgetAssignment(c, tx, participant);
             return new ForgetResult(replies, ratings, consent, ratingsOfTheirReplies, state,
-                understandingAnswers, understandingTests, appraisalAnswers, checks, record, battles.Given, battles.OfTheirReplies);
+                understandingAnswers, understandingTests, appraisalAnswers, checks, record, battles.Given, battles.OfTheirReplies,
+                timings, replyChecks, guesses);
         }, ct);
     }
 

@@ -42,7 +42,8 @@ public sealed class ForgetMeTests : IAsyncLifetime
 
         Assert.Equal(
             "Done. I deleted everything stored about you: 1 reply you wrote, 1 rating other people gave your replies, 2 quiz answers, " +
-            "1 quiz score, 1 feelings-check answer, where you were in our conversation, your consent record " +
+            "1 quiz score, 1 feelings-check answer, 1 check stored with your reply (how fast it was typed, whether it was pasted or copied), " +
+            "3 records of when cards were shown to you and answered, where you were in our conversation, your consent record " +
             "and your participation record (the study-link ids you came with, when you finished). " +
             "If you write to me again, I will ask for your consent first.", text);
         Assert.Empty(await h.Store.GetAppraisalAnswersAsync(ann));

@@ -179,8 +179,13 @@ public abstract class IntegrityContract
 
         var (mine, _) = await RateNextAsync(store, "ann", RatingValue.Okay, T0, TimeSpan.FromSeconds(1));
         await store.RecordAuthorGuessAsync(new AuthorGuess("ann", mine, AuthorGuesses.Ai, T0));
+        var annCards = (await ListAsync(store.ExportCardTimingsAsync())).Count(t => t.Participant == "ann");
 
-        await store.ForgetAsync("ann");
+        var result = await store.ForgetAsync("ann");
+
+        // What was deleted is counted, so the participant can be told.
+        Assert.True(annCards > 0);
+        Assert.Equal((annCards, 1, 1), (result.CardTimings, result.ReplyChecks, result.AuthorGuesses));
 
         Assert.DoesNotContain(await ListAsync(store.ExportCardTimingsAsync()), t => t.Participant == "ann");
         Assert.Empty(await ListAsync(store.ExportReplyChecksAsync()));
