@@ -15,8 +15,6 @@ public interface IReplyStore
 
     Task<Reply?> GetReplyAsync(string replyId, CancellationToken ct = default);
 
-    Task<IReadOnlyList<Reply>> GetRepliesForPromptAsync(string promptId, CancellationToken ct = default);
-
     /// <summary>Every reply to the prompt, in the pool or excluded, without its text; in no particular order.</summary>
     Task<IReadOnlyList<ReplyKey>> GetReplyKeysForPromptAsync(string promptId, CancellationToken ct = default);
 

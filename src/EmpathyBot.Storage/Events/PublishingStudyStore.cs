@@ -67,8 +67,6 @@ public sealed partial class PublishingStudyStore(IStudyStore inner, IStudyEvents
 
     public Task<Reply?> GetReplyAsync(string replyId, CancellationToken ct = default) => inner.GetReplyAsync(replyId, ct);
 
-    public Task<IReadOnlyList<Reply>> GetRepliesForPromptAsync(string promptId, CancellationToken ct = default) => inner.GetRepliesForPromptAsync(promptId, ct);
-
     public Task<IReadOnlyList<ReplyKey>> GetReplyKeysForPromptAsync(string promptId, CancellationToken ct = default) => inner.GetReplyKeysForPromptAsync(promptId, ct);
 
     public Task<Reply?> FindReplyByCacheKeyAsync(string cacheKey, CancellationToken ct = default) => inner.FindReplyByCacheKeyAsync(cacheKey, ct);

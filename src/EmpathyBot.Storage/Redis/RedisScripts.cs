@@ -199,16 +199,6 @@ internal static class RedisScripts
         return out
         """;
 
-    // ARGV: P, prompt id -> reply json list
-    public const string GetRepliesForPrompt = Library + """
-        local out = {}
-        for _, id in ipairs(redis.call('SMEMBERS', P .. 'prompt-replies:' .. ARGV[2])) do
-          local json = redis.call('HGET', P .. 'reply:' .. id, 'json')
-          if json then out[#out + 1] = json end
-        end
-        return out
-        """;
-
     // ARGV: P, prompt id -> flat list: id, source, author ('' for none), per reply
     public const string GetReplyKeysForPrompt = Library + """
         local out = {}

@@ -24,13 +24,6 @@ public sealed partial class RedisStudyStore
     public Task<Reply?> GetReplyAsync(string replyId, CancellationToken ct = default) => Guard(async () =>
         ToReply(await Db.HashGetAsync(keys.Reply(replyId), "json")));
 
-    public Task<IReadOnlyList<Reply>> GetRepliesForPromptAsync(string promptId, CancellationToken ct = default) => Guard(async () =>
-    {
-        var jsons = (RedisValue[])(await EvalAsync(RedisScripts.GetRepliesForPrompt, promptId))!;
-        return (IReadOnlyList<Reply>)jsons.Select(j => ToReply(j)!)
-            .OrderBy(r => r.CreatedAt).ThenBy(r => r.Id, StringComparer.Ordinal).ToList();
-    });
-
     public Task<IReadOnlyList<ReplyKey>> GetReplyKeysForPromptAsync(string promptId, CancellationToken ct = default) => Guard(async () =>
     {
         var flat = (RedisValue[])(await EvalAsync(RedisScripts.GetReplyKeysForPrompt, promptId))!;

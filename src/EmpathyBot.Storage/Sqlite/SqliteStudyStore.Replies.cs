@@ -32,9 +32,6 @@ public sealed partial class SqliteStudyStore
     public Task<Reply?> GetReplyAsync(string replyId, CancellationToken ct = default) => Read(c =>
         Query(c, $"SELECT {ReplyColumns} FROM replies r WHERE r.id = $id;", ReadReply, null, ("$id", replyId)).FirstOrDefault(), ct);
 
-    public Task<IReadOnlyList<Reply>> GetRepliesForPromptAsync(string promptId, CancellationToken ct = default) => Read<IReadOnlyList<Reply>>(c =>
-        Query(c, $"SELECT {ReplyColumns} FROM replies r WHERE r.prompt_id = $p ORDER BY r.created_at, r.id;", ReadReply, null, ("$p", promptId)), ct);
-
     // ix_replies_prompt_keys covers this: the rows themselves (and their texts) are never read.
     public Task<IReadOnlyList<ReplyKey>> GetReplyKeysForPromptAsync(string promptId, CancellationToken ct = default) => Read<IReadOnlyList<ReplyKey>>(c =>
         Query(c, "SELECT id, source, author FROM replies WHERE prompt_id = $p;",

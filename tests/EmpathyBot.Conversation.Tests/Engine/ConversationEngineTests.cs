@@ -51,7 +51,7 @@ public sealed class ConversationEngineTests : IAsyncLifetime
         Assert.Contains("please keep it to 600", EngineHarness.Text(await h.SayAsync("ann", new string('a', 601))));
         Assert.Contains("Your reply is saved", EngineHarness.Text(await h.SayAsync("ann", "  " + new string('a', 600) + " ")));
 
-        var replies = await h.Store.GetRepliesForPromptAsync(h.Scheduled.PromptIds[0]);
+        var replies = await h.Store.ExportRepliesAsync().Where(x => x.PromptId == h.Scheduled.PromptIds[0]).ToListAsync();
         Assert.Equal(600, Assert.Single(replies).Text.Length);
         Assert.Equal(Sources.Human, replies[0].Source);
     }
@@ -70,10 +70,10 @@ public sealed class ConversationEngineTests : IAsyncLifetime
         var refused = await h.SayAsync("ann", reply);
         Assert.Contains("invisible control character (" + named + ")", EngineHarness.Text(refused));
         Assert.Contains("Type your reply.", EngineHarness.Text(refused));
-        Assert.Empty(await h.Store.GetRepliesForPromptAsync(h.Scheduled.PromptIds[0]));
+        Assert.Empty(await h.Store.ExportRepliesAsync().Where(x => x.PromptId == h.Scheduled.PromptIds[0]).ToListAsync());
 
         Assert.Contains("Your reply is saved", EngineHarness.Text(await h.SayAsync("ann", "I'm here for you.")));
-        Assert.Equal("I'm here for you.", Assert.Single(await h.Store.GetRepliesForPromptAsync(h.Scheduled.PromptIds[0])).Text);
+        Assert.Equal("I'm here for you.", Assert.Single(await h.Store.ExportRepliesAsync().Where(x => x.PromptId == h.Scheduled.PromptIds[0]).ToListAsync()).Text);
     }
 
     [Fact]
@@ -83,7 +83,7 @@ public sealed class ConversationEngineTests : IAsyncLifetime
         await h.SayAsync("ann", "respond");
 
         Assert.Contains("Your reply is saved", EngineHarness.Text(await h.SayAsync("ann", "First line\r\nsecond\tline\nthird")));
-        Assert.Equal("First line\r\nsecond\tline\nthird", Assert.Single(await h.Store.GetRepliesForPromptAsync(h.Scheduled.PromptIds[0])).Text);
+        Assert.Equal("First line\r\nsecond\tline\nthird", Assert.Single(await h.Store.ExportRepliesAsync().Where(x => x.PromptId == h.Scheduled.PromptIds[0]).ToListAsync()).Text);
     }
 
     [Fact]

@@ -51,7 +51,7 @@ public sealed class IntegrityFlowTests
         clock.Advance(TimeSpan.FromSeconds(2.6));
         await h.SayAsync("ann", Reply);
 
-        var stored = Assert.Single(await h.Store.GetRepliesForPromptAsync("p1"));
+        var stored = Assert.Single(await h.Store.ExportRepliesAsync().Where(x => x.PromptId == "p1").ToListAsync());
         Assert.Equal(ExclusionReasons.TooFast, stored.ExcludedReason);
         var check = Assert.Single(await ListAsync(h.Store.ExportReplyChecksAsync()));
         Assert.Equal((T0, 2.6), (check.ShownAt!.Value, check.Seconds!.Value));
@@ -75,7 +75,7 @@ public sealed class IntegrityFlowTests
         clock.Advance(TimeSpan.FromSeconds(1.7));
         await h.SayAsync("ann", Reply);
 
-        Assert.True(Assert.Single(await h.Store.GetRepliesForPromptAsync("p1")).InPool);
+        Assert.True(Assert.Single(await h.Store.ExportRepliesAsync().Where(x => x.PromptId == "p1").ToListAsync()).InPool);
         Assert.Empty(Assert.Single(await ListAsync(h.Store.ExportReplyChecksAsync())).Flags);
     }
 
@@ -87,7 +87,7 @@ public sealed class IntegrityFlowTests
             await h.SayAsync("ann", "respond");
             clock.Advance(TimeSpan.FromMinutes(1));
             await SendAsync(h, "ann", Reply, pasted: true);
-            Assert.Equal(ExclusionReasons.Pasted, Assert.Single(await h.Store.GetRepliesForPromptAsync("p1")).ExcludedReason);
+            Assert.Equal(ExclusionReasons.Pasted, Assert.Single(await h.Store.ExportRepliesAsync().Where(x => x.PromptId == "p1").ToListAsync()).ExcludedReason);
         }
 
         await using (var h = await StudyAsync(new() { ["Quality:ExcludeSuspectReplies"] = "false" }))
@@ -95,7 +95,7 @@ public sealed class IntegrityFlowTests
             await h.SayAsync("ann", "respond");
             clock.Advance(TimeSpan.FromMinutes(1));
             await SendAsync(h, "ann", Reply, pasted: true);
-            Assert.True(Assert.Single(await h.Store.GetRepliesForPromptAsync("p1")).InPool);
+            Assert.True(Assert.Single(await h.Store.ExportRepliesAsync().Where(x => x.PromptId == "p1").ToListAsync()).InPool);
             Assert.Equal([ExclusionReasons.Pasted], Assert.Single(await ListAsync(h.Store.ExportReplyChecksAsync())).Flags);
         }
     }
@@ -109,7 +109,7 @@ public sealed class IntegrityFlowTests
         clock.Advance(TimeSpan.FromMinutes(1));
         await h.SayAsync("ann", "That sounds SO hard... I'm here for you truly");
 
-        var mine = (await h.Store.GetRepliesForPromptAsync("p1")).Single(r => r.Source == Sources.Human);
+        var mine = (await h.Store.ExportRepliesAsync().Where(x => x.PromptId == "p1").ToListAsync()).Single(r => r.Source == Sources.Human);
         Assert.Equal(ExclusionReasons.Duplicate, mine.ExcludedReason);
         var check = Assert.Single(await ListAsync(h.Store.ExportReplyChecksAsync()));
         Assert.Equal((1.0, "m-1"), (check.Similarity, check.SimilarTo));

@@ -39,7 +39,7 @@ public sealed class BatchRunTests
         Assert.Equal("fake-llm", Assert.Single(summary.Contenders).ContenderId);
         Assert.Equal(3, server.RequestCount);
         Assert.Equal(new RunProgress(3, 3, 0), progress[^1]);
-        Assert.Empty(await h.Store.GetRepliesForPromptAsync("core-0001"));
+        Assert.Empty(await h.Store.ExportRepliesAsync().Where(x => x.PromptId == "core-0001").ToListAsync());
     }
 
     [Fact]
@@ -72,7 +72,7 @@ public sealed class BatchRunTests
         var summary = await h.Runner.RunAsync(new RunRequest(), null, CancellationToken.None);
 
         Assert.Equal((1, 1), (summary.Done, summary.Excluded));
-        var reply = Assert.Single(await h.Store.GetRepliesForPromptAsync("core-0001"));
+        var reply = Assert.Single(await h.Store.ExportRepliesAsync().Where(x => x.PromptId == "core-0001").ToListAsync());
         Assert.False(reply.InPool);
         Assert.Contains("reveals an AI author", reply.ExcludedReason);
     }

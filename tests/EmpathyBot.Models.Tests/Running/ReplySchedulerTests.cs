@@ -20,7 +20,7 @@ public sealed class ReplySchedulerTests
         scheduler.Schedule(prompt);
         scheduler.Schedule(prompt);
         // The model takes 2 s to answer: a Schedule that waited for it would have its reply stored by now.
-        Assert.DoesNotContain(await h.Store.GetRepliesForPromptAsync(prompt.Id), r => r.Source == "fake-llm");
+        Assert.DoesNotContain(await h.Store.ExportRepliesAsync().Where(x => x.PromptId == prompt.Id).ToListAsync(), r => r.Source == "fake-llm");
 
         var replies = await WaitForAsync(h, prompt.Id, 2);
         Assert.Equal(["baseline", "fake-llm"], replies.Select(r => r.Source).Order());
@@ -33,7 +33,7 @@ public sealed class ReplySchedulerTests
         scheduler.Schedule(prompt);
         await Eventually.TrueAsync(() => Task.FromResult(live.Pending == 0), "the second look at the prompt never finished");
         Assert.Equal(1, server.RequestCount);
-        Assert.Equal(2, (await h.Store.GetRepliesForPromptAsync(prompt.Id)).Count);
+        Assert.Equal(2, (await h.Store.ExportRepliesAsync().Where(x => x.PromptId == prompt.Id).ToListAsync()).Count);
 
         // That look found every contender's reply: from now on the prompt is not queued, nor looked up, at all.
         Assert.True(live.IsAnsweredByAll(prompt.Id));
@@ -43,7 +43,7 @@ public sealed class ReplySchedulerTests
 
     private static async Task<IReadOnlyList<Core.Study.Reply>> WaitForAsync(ModelsHarness h, string promptId, int count)
     {
-        await Eventually.TrueAsync(async () => (await h.Store.GetRepliesForPromptAsync(promptId)).Count >= count, $"fewer than {count} replies to {promptId}");
-        return await h.Store.GetRepliesForPromptAsync(promptId);
+        await Eventually.TrueAsync(async () => (await h.Store.ExportRepliesAsync().Where(x => x.PromptId == promptId).ToListAsync()).Count >= count, $"fewer than {count} replies to {promptId}");
+        return await h.Store.ExportRepliesAsync().Where(x => x.PromptId == promptId).ToListAsync();
     }
 }

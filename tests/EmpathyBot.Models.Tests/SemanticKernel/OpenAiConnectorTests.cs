@@ -93,7 +93,7 @@ public sealed class OpenAiConnectorTests
         Assert.Equal(prompt.Id, failure.PromptId);
         Assert.Equal(2, failure.Attempts);
         Assert.Contains("timed out", failure.Error);
-        Assert.Empty(await h.Store.GetRepliesForPromptAsync(prompt.Id));
+        Assert.Empty(await h.Store.ExportRepliesAsync().Where(x => x.PromptId == prompt.Id).ToListAsync());
     }
 
     [Fact]

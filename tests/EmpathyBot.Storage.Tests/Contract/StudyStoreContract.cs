@@ -183,20 +183,6 @@ public abstract partial class StudyStoreContract
     }
 
     [Fact]
-    public async Task GetRepliesForPrompt_returns_all_replies_of_that_prompt()
-    {
-        var store = await SeededAsync(await CreateStoreAsync(), Prompt("p1"), Prompt("p2"));
-        await store.AddReplyAsync(Human("h1", "p1", "alice"));
-        await store.AddReplyAsync(Model("m1", "p1", excluded: "reveals model"));
-        await store.AddReplyAsync(Model("m2", "p2"));
-
-        var replies = await store.GetRepliesForPromptAsync("p1");
-        Assert.Equal(["h1", "m1"], replies.Select(r => r.Id).Order());
-        Assert.Equal("reveals model", replies.Single(r => r.Id == "m1").ExcludedReason);
-        Assert.Empty(await store.GetRepliesForPromptAsync("missing"));
-    }
-
-    [Fact]
     public async Task GetReplyKeysForPrompt_lists_who_wrote_each_reply_of_that_prompt_excluded_ones_too()
     {
         var store = await SeededAsync(await CreateStoreAsync(), Prompt("p1"), Prompt("p2"));

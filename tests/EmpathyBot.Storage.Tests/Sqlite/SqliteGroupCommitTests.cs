@@ -58,8 +58,8 @@ public sealed class SqliteGroupCommitTests : IDisposable
             }
         }
 
-        Assert.Equal(180, (await store.GetRepliesForPromptAsync("p-ok")).Count);
-        Assert.Empty(await store.GetRepliesForPromptAsync("p-refused"));
+        Assert.Equal(180, (await store.ExportRepliesAsync().Where(x => x.PromptId == "p-ok").ToListAsync()).Count);
+        Assert.Empty(await store.ExportRepliesAsync().Where(x => x.PromptId == "p-refused").ToListAsync());
         var counts = (await store.GetCountersAsync()).Single(c => c.Source == Sources.Human).Counts;
         Assert.Equal(180, counts.Replies);
         Assert.InRange(store.Commits - commitsBefore, 1, 199);
@@ -75,7 +75,7 @@ public sealed class SqliteGroupCommitTests : IDisposable
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => store.AddReplyAsync(Human(1, "p-ok"), cancelled.Token));
         Assert.True(await store.AddReplyAsync(Human(2, "p-ok")));
 
-        Assert.Equal(["r-0002"], (await store.GetRepliesForPromptAsync("p-ok")).Select(r => r.Id));
+        Assert.Equal(["r-0002"], (await store.ExportRepliesAsync().Where(x => x.PromptId == "p-ok").ToListAsync()).Select(r => r.Id));
     }
 
     [Fact]
@@ -101,6 +101,6 @@ public sealed class SqliteGroupCommitTests : IDisposable
 
         await Assert.ThrowsAsync<ObjectDisposedException>(() => store.AddReplyAsync(Human(99, "p-ok")));
         var reopened = stores.Open(Path.GetDirectoryName(store.DatabasePath)!);
-        Assert.Equal(committed, (await reopened.GetRepliesForPromptAsync("p-ok")).Count);
+        Assert.Equal(committed, (await reopened.ExportRepliesAsync().Where(x => x.PromptId == "p-ok").ToListAsync()).Count);
     }
 }
