@@ -86,7 +86,7 @@ public sealed class StudyTables(
             F("rating", FieldType.String, "good, okay or bad"),
             F("rating_score", FieldType.Integer, "The rating as an ordinal score: bad 1, okay 2, good 3"),
             F("at", FieldType.DateTime, "When the rating was given (UTC)"),
-            F("rater_excluded", FieldType.Boolean, "True when the rater failed enough attention checks: their ratings do not count"),
+            F("rater_excluded", FieldType.Boolean, "True when the rater is excluded (failed attention checks or straight-lining): their ratings do not count"),
         ],
         ["reply_id", "rater"],
         ct => ExportTable.Map(quality.ExportRatingRecordsAsync(ct), r =>
@@ -208,7 +208,7 @@ public sealed class StudyTables(
             F("rater", FieldType.String, Who),
             F("offered_at", FieldType.DateTime, "When the card was shown (UTC); empty for an imported battle"),
             F("answered_at", FieldType.DateTime, "When the verdict was given, or imported (UTC)"),
-            F("rater_excluded", FieldType.Boolean, "True when the rater failed enough attention checks: their battles do not count"),
+            F("rater_excluded", FieldType.Boolean, "True when the rater is excluded (failed attention checks or straight-lining): their battles do not count"),
             F("too_fast", FieldType.Boolean, "True when the verdict came sooner than Rating:MinSecondsPerCard after the card was shown: stored, not counted"),
         ],
         ["battle_id"],

@@ -31,7 +31,7 @@ public sealed record PairAnswer(PairAnswerOutcome Outcome, PairOffer? Offer = nu
 /// <summary>One answered battle with everything known about it (gold cards are attention checks, not battles).</summary>
 /// <param name="Left">The side shown on the left; null for an imported battle.</param>
 /// <param name="OfferedAt">When the card was shown; null for an imported battle.</param>
-/// <param name="RaterExcluded">True when the rater failed enough attention checks: the battle leaves the summary.</param>
+/// <param name="RaterExcluded">True when the rater is excluded (failed attention checks or straight-lining): the battle leaves the summary.</param>
 public sealed record BattleRecord(
     string Id,
     string Rater,
