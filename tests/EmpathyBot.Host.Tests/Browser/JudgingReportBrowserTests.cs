@@ -13,16 +13,11 @@ namespace EmpathyBot.Host.Tests.Browser;
 [Trait("Category", "EndToEnd")]
 public sealed class JudgingReportBrowserTests(ChromiumFixture chromium) : IAsyncLifetime
 {
-    private readonly DirectoryInfo dir = Directory.CreateTempSubdirectory("empathybot-judging-report-");
     private BotHost host = null!;
 
     public async Task InitializeAsync() => host = await BotHost.StartAsync();
 
-    public async Task DisposeAsync()
-    {
-        await host.DisposeAsync();
-        dir.Delete(recursive: true);
-    }
+    public Task DisposeAsync() => host.DisposeAsync().AsTask();
 
     [Fact]
     public async Task The_report_shows_each_judges_kappa_against_the_people_ceiling_and_good_rates_by_source()
@@ -44,7 +39,7 @@ public sealed class JudgingReportBrowserTests(ChromiumFixture chromium) : IAsync
         }
 
         var summary = await host.Get<SummaryQuery>().BuildAsync(CancellationToken.None);
-        var page = await OfflineReport.OpenAsync(chromium, summary, t0, dir);
+        var page = await OfflineReport.OpenAsync(chromium, summary, t0);
 
         var chart = page.Locator("[data-chart='judging-kappa']");
         await Assertions.Expect(chart).ToHaveAttributeAsync("data-rendered", "true");

@@ -13,16 +13,11 @@ namespace EmpathyBot.Host.Tests.Browser;
 [Trait("Category", "EndToEnd")]
 public sealed class PairwiseReportBrowserTests(ChromiumFixture chromium) : IAsyncLifetime
 {
-    private readonly DirectoryInfo dir = Directory.CreateTempSubdirectory("empathybot-pairwise-report-");
     private BotHost host = null!;
 
     public async Task InitializeAsync() => host = await BotHost.StartAsync();
 
-    public async Task DisposeAsync()
-    {
-        await host.DisposeAsync();
-        dir.Delete(recursive: true);
-    }
+    public Task DisposeAsync() => host.DisposeAsync().AsTask();
 
     private static string Words(int n) => string.Join(' ', Enumerable.Repeat("so", n));
 
@@ -41,7 +36,7 @@ public sealed class PairwiseReportBrowserTests(ChromiumFixture chromium) : IAsyn
         var summary = await host.Get<SummaryQuery>().BuildAsync(CancellationToken.None);
         Assert.Null(summary.Pairwise!.Reason);
         Assert.Null(summary.Pairwise.StyleControlledReason);
-        var page = await OfflineReport.OpenAsync(chromium, summary, DateTimeOffset.UtcNow, dir);
+        var page = await OfflineReport.OpenAsync(chromium, summary, DateTimeOffset.UtcNow);
 
         var chart = page.Locator("[data-chart='pairwise-ratings']");
         await Assertions.Expect(chart).ToHaveAttributeAsync("data-rendered", "true");

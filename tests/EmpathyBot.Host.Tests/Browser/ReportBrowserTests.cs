@@ -16,16 +16,11 @@ namespace EmpathyBot.Host.Tests.Browser;
 [Trait("Category", "EndToEnd")]
 public sealed class ReportBrowserTests(ChromiumFixture chromium) : IAsyncLifetime
 {
-    private readonly DirectoryInfo dir = Directory.CreateTempSubdirectory("empathybot-report-");
     private BotHost host = null!;
 
     public async Task InitializeAsync() => host = await BotHost.StartAsync();
 
-    public async Task DisposeAsync()
-    {
-        await host.DisposeAsync();
-        dir.Delete(recursive: true);
-    }
+    public Task DisposeAsync() => host.DisposeAsync().AsTask();
 
     [Fact]
     public async Task The_report_draws_its_forest_plots_and_feelings_check_charts_offline_from_the_studys_data()
@@ -58,7 +53,7 @@ public sealed class ReportBrowserTests(ChromiumFixture chromium) : IAsyncLifetim
         }
 
         var summary = await host.Get<SummaryQuery>().BuildAsync(CancellationToken.None);
-        var page = await OfflineReport.OpenAsync(chromium, summary, t0, dir);
+        var page = await OfflineReport.OpenAsync(chromium, summary, t0);
 
         var positive = page.Locator("[data-chart='forest-positive']");
         var negative = page.Locator("[data-chart='forest-negative']");
