@@ -45,14 +45,12 @@ public sealed class RateFlow(IRatingStore ratings, IReplyStore replies, IPromptS
         if (offer == RatingOfferKind.Gold) return await GoldAnsweredAsync(participant, replyId, value, ct);
         if (offer is null) return NotOffered();
 
-        var reply = await replies.GetReplyAsync(replyId, ct);
-        if (reply is null) return NoLongerInStudy();
         // Too fast or completing a straight line, the rating is stored and the rater thanked as usual: telling them would teach them to evade.
+        // A reply gone from the study comes back as UnknownReply; the reply itself is read only to name its author.
         var rules = RatingOptionsRules.Of(options.Value);
         return (await integrity.AddCheckedRatingAsync(new Rating(replyId, participant, value, clock.GetUtcNow()), rules, ct)).Outcome switch
         {
-            RatingOutcome.Recorded => new TurnResult([], guesses.AfterRating(replyId,
-                Thanks(value, options.Value.RevealSource && !options.Value.AskAuthorGuess ? $" It was written by {SourceNames.Describe(reply.Source)}." : ""))),
+            RatingOutcome.Recorded => new TurnResult([], guesses.AfterRating(replyId, Thanks(value, await RevealAsync(replyId, ct)))),
             RatingOutcome.AlreadyRated => AlreadyRated(),
             RatingOutcome.NotOffered => NotOffered(),
             _ => NoLongerInStudy(),
@@ -104,6 +102,12 @@ public sealed class RateFlow(IRatingStore ratings, IReplyStore replies, IPromptS
             Choice("Bad", RatingValue.Bad),
         ]);
     }
+
+    /// <summary>Who wrote the reply, after the rating, when <see cref="RatingOptions.RevealSource"/> is on (and no author guess is asked first).</summary>
+    private async Task<string> RevealAsync(string replyId, CancellationToken ct) =>
+        options.Value.RevealSource && !options.Value.AskAuthorGuess && await replies.GetReplyAsync(replyId, ct) is { } reply
+            ? $" It was written by {SourceNames.Describe(reply.Source)}."
+            : "";
 
     private static Message Thanks(RatingValue value, string after)
     {

@@ -52,6 +52,21 @@ public sealed class ForgetMeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_card_whose_reply_was_withdrawn_meanwhile_is_not_stored_and_the_rater_is_told()
+    {
+        await h.SayAsync("ann", "respond");
+        await h.SayAsync("ann", "That sounds so hard.");
+        var card = await h.SayAsync("bob", "rate");
+        Assert.Contains("That sounds so hard.", EngineHarness.Text(card));
+        await h.ForgetAsync("ann");
+
+        var answer = EngineHarness.Text(await h.PressAsync("bob", EngineHarness.Button(card, "Good")));
+
+        Assert.Contains("no longer in the study", answer);
+        Assert.Empty(await h.Store.ExportRatingsAsync().ToListAsync());
+    }
+
+    [Fact]
     public async Task A_second_forget_that_finds_nothing_says_so()
     {
         var flow = new ForgetFlow(h.Store);
