@@ -18,13 +18,9 @@ public sealed partial class SqliteStudyStore
     private readonly ConcurrentQueue<PendingWrite> pendingWrites = new();
     private int committing;
     private long commits;
-    private long writesCommitted;
 
-    /// <summary>Transactions committed since the store opened; with <see cref="WritesCommitted"/> it shows how writes shared commits.</summary>
+    /// <summary>Transactions committed since the store opened: fewer than the writes when writes shared commits.</summary>
     public long Commits => Interlocked.Read(ref commits);
-
-    /// <summary>Writes committed since the store opened, failed ones included (their savepoint was rolled back).</summary>
-    public long WritesCommitted => Interlocked.Read(ref writesCommitted);
 
     /// <summary>Runs <paramref name="work"/> in a <c>BEGIN IMMEDIATE</c> transaction on the writer connection, possibly shared with other writes.</summary>
     private Task<T> Write<T>(Func<SqliteConnection, SqliteTransaction, T> work, CancellationToken ct)
@@ -71,7 +67,6 @@ public sealed partial class SqliteStudyStore
             tx.Commit();
             NoteWrite();
             Interlocked.Increment(ref commits);
-            Interlocked.Add(ref writesCommitted, batch.Count);
             foreach (var write in batch) write.Complete();
         }
         catch (Exception ex)
