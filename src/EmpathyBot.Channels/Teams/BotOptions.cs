@@ -8,6 +8,7 @@ public sealed class BotOptions : IValidatableObject
     public const string Section = "Bot";
     public const string DefaultOpenIdMetadataUrl = "https://login.botframework.com/v1/.well-known/openidconfiguration";
     public const int DefaultMaxQueuedTurns = 1000;
+    public const int DefaultMaxParallelTurns = 128;
     public const string DefaultEmulatorOpenIdMetadataUrl = "https://login.microsoftonline.com/common/v2.0/.well-known/openid-configuration";
 
     /// <summary>The bot's app (client) id. Without it Teams is off, unless <see cref="AllowUnauthenticated"/> is set.</summary>
@@ -31,6 +32,13 @@ public sealed class BotOptions : IValidatableObject
     /// </summary>
     public int MaxQueuedTurns { get; set; } = DefaultMaxQueuedTurns;
 
+    /// <summary>
+    /// Turns of different conversations this host runs at once (one conversation's turns always run one after another).
+    /// A turn spends most of its time waiting on the store and the connector, so more of them at once means fuller
+    /// group commits in the embedded store: 128 against 32 answered about 10% more turns a second in the benchmark.
+    /// </summary>
+    public int MaxParallelTurns { get; set; } = DefaultMaxParallelTurns;
+
     public string OpenIdMetadataUrl { get; set; } = DefaultOpenIdMetadataUrl;
 
     public string EmulatorOpenIdMetadataUrl { get; set; } = DefaultEmulatorOpenIdMetadataUrl;
@@ -51,6 +59,8 @@ public sealed class BotOptions : IValidatableObject
             yield return new ValidationResult("Bot:AllowUnauthenticated=true is for local development without Bot:MicrosoftAppId; remove one of them.", [nameof(AllowUnauthenticated)]);
         if (MaxQueuedTurns < 1)
             yield return new ValidationResult($"Bot:MaxQueuedTurns must be at least 1, got {MaxQueuedTurns}.", [nameof(MaxQueuedTurns)]);
+        if (MaxParallelTurns < 1)
+            yield return new ValidationResult($"Bot:MaxParallelTurns must be at least 1, got {MaxParallelTurns}.", [nameof(MaxParallelTurns)]);
         foreach (var (name, value) in new[] { (nameof(OpenIdMetadataUrl), OpenIdMetadataUrl), (nameof(EmulatorOpenIdMetadataUrl), EmulatorOpenIdMetadataUrl) })
         {
             if (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))

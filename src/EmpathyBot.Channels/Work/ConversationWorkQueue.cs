@@ -1,3 +1,4 @@
+using EmpathyBot.Channels.Teams;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -13,11 +14,10 @@ namespace EmpathyBot.Channels.Work;
 /// started is dropped, and both are logged as errors.
 /// </para>
 /// </summary>
-public sealed class ConversationWorkQueue(ILogger<ConversationWorkQueue> logger, int capacity = ConversationWorkQueue.Unbounded, int maxParallel = ConversationWorkQueue.DefaultMaxParallel)
+public sealed class ConversationWorkQueue(ILogger<ConversationWorkQueue> logger, int capacity = ConversationWorkQueue.Unbounded, int maxParallel = BotOptions.DefaultMaxParallelTurns)
     : IHostedService
 {
     public const int Unbounded = int.MaxValue;
-    public const int DefaultMaxParallel = 32;
 
     private readonly object gate = new();
     private readonly Dictionary<string, Queue<Func<CancellationToken, Task>>> waiting = new(StringComparer.Ordinal);

@@ -57,14 +57,43 @@ public sealed class TeamsBackpressureTests
     }
 
     [Fact]
-    public async Task A_bound_below_one_stops_the_host_with_a_message_naming_the_setting()
+    public async Task Turns_of_different_conversations_run_at_most_Bot_MaxParallelTurns_at_once_and_the_rest_wait_their_turn()
+    {
+        await using var connector = await ConnectorRecorder.StartAsync();
+        await using var host = await TeamsTestHost.StartAsync(new Dictionary<string, string?>
+        {
+            ["Bot:AllowUnauthenticated"] = "true",
+            ["Bot:MaxParallelTurns"] = "2",
+        });
+        var release = new TaskCompletionSource();
+        host.Engine.Hold = release.Task;
+
+        for (var n = 0; n < 5; n++)
+        {
+            using var response = await host.PostAsync(Message(connector, n));
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (host.Engine.Turns.Count < 2 && DateTime.UtcNow < deadline) await Task.Delay(10);
+        Assert.Equal(2, host.Engine.Turns.Count);
+
+        release.SetResult();
+        Assert.Equal(5, (await connector.WaitForAsync(5)).Count);
+        Assert.Equal(2, host.Engine.MaxRunning);
+    }
+
+    [Theory]
+    [InlineData("Bot:MaxQueuedTurns")]
+    [InlineData("Bot:MaxParallelTurns")]
+    public async Task A_bound_below_one_stops_the_host_with_a_message_naming_the_setting(string setting)
     {
         var failure = await Assert.ThrowsAnyAsync<Exception>(() => TeamsTestHost.StartAsync(new Dictionary<string, string?>
         {
             ["Bot:AllowUnauthenticated"] = "true",
-            ["Bot:MaxQueuedTurns"] = "0",
+            [setting] = "0",
         }));
 
-        Assert.Contains("Bot:MaxQueuedTurns must be at least 1, got 0.", failure.Message);
+        Assert.Contains($"{setting} must be at least 1, got 0.", failure.Message);
     }
 }

@@ -129,11 +129,26 @@ public sealed class RecordingEngine : IConversationEngine
     /// <summary>When set, every turn waits for it before answering (to hold work in the queue).</summary>
     public Task? Hold { get; set; }
 
+    /// <summary>The most turns that were inside <see cref="HandleAsync"/> at one time.</summary>
+    public int MaxRunning => Volatile.Read(ref maxRunning);
+
+    private int running;
+    private int maxRunning;
+
     public async Task<TurnResult> HandleAsync(Turn turn, CancellationToken ct = default)
     {
-        Turns.Enqueue(turn);
-        if (Hold is { } hold) await hold.WaitAsync(ct);
-        return Answer(turn);
+        var now = Interlocked.Increment(ref running);
+        for (var seen = MaxRunning; now > seen; seen = MaxRunning) Interlocked.CompareExchange(ref maxRunning, now, seen);
+        try
+        {
+            Turns.Enqueue(turn);
+            if (Hold is { } hold) await hold.WaitAsync(ct);
+            return Answer(turn);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref running);
+        }
     }
 
     private TurnResult Answer(Turn turn)
