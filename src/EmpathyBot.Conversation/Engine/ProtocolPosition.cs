@@ -15,7 +15,8 @@ public sealed record ProtocolPosition(int Index, int Steps, string Step, int Don
     /// <summary>What a unit of the rate step is called: "rating", or "card" when pair cards count too.</summary>
     public string RateUnit { get; init; } = "rating";
 
-    public static ProtocolPosition Locate(IReadOnlyList<ProtocolStep> protocol, ParticipantActivity activity)
+    /// <param name="rateWaived">The rate steps count as done: the rater is excluded and gets no more cards (methods §1.6).</param>
+    public static ProtocolPosition Locate(IReadOnlyList<ProtocolStep> protocol, ParticipantActivity activity, bool rateWaived = false)
     {
         var needed = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < protocol.Count; i++)
@@ -23,7 +24,7 @@ public sealed record ProtocolPosition(int Index, int Steps, string Step, int Don
             var step = protocol[i];
             var before = needed.GetValueOrDefault(step.Step);
             needed[step.Step] = before + step.Times;
-            var done = Count(activity, step.Step) - before;
+            var done = (rateWaived && step.Step == Commands.Rate ? int.MaxValue : Count(activity, step.Step)) - before;
             if (done < step.Times) return new ProtocolPosition(i, protocol.Count, step.Step, Math.Max(0, done), step.Times);
         }
 

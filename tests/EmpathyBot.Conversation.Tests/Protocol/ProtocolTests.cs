@@ -223,6 +223,37 @@ public sealed class ProtocolTests
         Assert.Equal(["Rate replies"], nothing.Replies[^1].Actions.Select(a => a.Title));
     }
 
+    [Fact]
+    public async Task A_rater_excluded_by_attention_checks_is_moved_past_the_rate_steps_and_can_still_finish()
+    {
+        await using var h = TwoSteps(new()
+        {
+            ["Study:Protocol:0:Count"] = "1",
+            ["Study:Protocol:1:Count"] = "3",
+            ["Study:Protocol:2:Step"] = "respond",
+            ["Rating:FirstCardGoldRate"] = "1",
+            ["Rating:GoldFailuresToExclude"] = "1",
+        });
+        await SeedAsync(h);
+
+        await AgreeAsync(h, "ann");
+        var check = await h.SayAsync("ann", "I'm so sorry, that must have been frightening.");
+        Assert.Contains("Step 2 of 3 · rating 1 of 3", Texts(check));
+
+        // Good on an attention check fails it; one failure excludes under this setting. The rater is not told, and
+        // instead of "nothing left to rate" on every later visit, the next step follows.
+        var next = await h.PressAsync("ann", EngineHarness.Button(check, "Good"));
+        Assert.True((await h.Store.GetRaterQualityAsync(KeyOf(h, "ann"))).Excluded);
+        Assert.Contains("Thanks, you rated this reply Good.", next.ReplaceActionSource?.Summary);
+        Assert.DoesNotContain("nothing left", Texts(next));
+        Assert.Contains("Step 3 of 3 · reply", Texts(next));
+        Assert.Contains("Your turn to respond", Texts(next));
+
+        var done = await h.SayAsync("ann", "That sounds hard; I'm glad you told me.");
+        Assert.Contains($"Your completion code: {Code}", Texts(done));
+        Assert.NotNull((await h.Store.GetParticipantRecordAsync(KeyOf(h, "ann")))?.CompletedAt);
+    }
+
     private static string KeyOf(EngineHarness h, string user) =>
         ((Participants)h.Services.GetService(typeof(Participants))!).KeyOf(new Turn("test", user, "conv-" + user, TurnKind.Message, null));
 }
