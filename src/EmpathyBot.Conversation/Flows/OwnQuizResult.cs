@@ -14,6 +14,11 @@ internal sealed class OwnQuizResult(UnderstandingSet set, double score, ScoreInt
     private const double TypicalLow = 85;
     private const double TypicalHigh = 115;
 
+    // EQ is a standard score (mean 100, SD 15); tests report it within four standard deviations, 40 to 160. A wide
+    // interval's end can map far beyond (a negative EQ), which means nothing, so an end past a bound shows as the bound.
+    private const double EqFloor = 40;
+    private const double EqCeiling = 160;
+
     private int Items => interval?.Items ?? 1;
 
     private string Kind => set.IsAllocation ? "SECEU-style" : "EQ-Bench-style";
@@ -33,7 +38,7 @@ internal sealed class OwnQuizResult(UnderstandingSet set, double score, ScoreInt
     [
         "You",
         interval is { } i ? $"{F(score)} ({F(i.Low)} to {F(i.High)})" : F(score),
-        EqRange is { } eq ? $"{Figures.Whole(eq.Low)} to {Figures.Whole(eq.High)}" : "–",
+        EqRange is { } eq ? EqText(eq.Low, eq.High) : "–",
         PercentileRange is { } p ? $"{Figures.Whole(p.Low)}% to {Figures.Whole(p.High)}%" : "–",
     ];
 
@@ -46,14 +51,26 @@ internal sealed class OwnQuizResult(UnderstandingSet set, double score, ScoreInt
         }
 
         var text = $"A rough indication from {ItemsLine}, not a test result: the ranges are where your result likely lies (95%).";
-        return EqRange is { } eq ? text + $" Your EQ is likely between {Figures.Whole(eq.Low)} and {Figures.Whole(eq.High)}: {Band(eq.Low, eq.High)}." : text;
+        return EqRange is { } eq ? text + $" Your EQ is likely {EqText(eq.Low, eq.High, sentence: true)}: {Band(eq.Low, eq.High)}." : text;
     }
 
     /// <summary>The result for the one-line summary: the score with its range, and the EQ only as a range.</summary>
     public string Line() =>
         $"{(Items == 1 ? "1 " + Kind + " item" : $"{Items} {Kind} items")}: score {F(score)}" +
         (interval is { } i ? $" (likely {F(i.Low)} to {F(i.High)})" : "") +
-        (EqRange is { } eq ? $", EQ likely {Figures.Whole(eq.Low)} to {Figures.Whole(eq.High)}" : "");
+        (EqRange is { } eq ? $", EQ likely {EqText(eq.Low, eq.High)}" : "");
+
+    /// <summary>
+    /// "72 to 96" (or "between 72 and 96" in a sentence); an end past 40 or 160 gives "96 or lower", "72 or higher",
+    /// "below 40", "above 160" or "anywhere from below 40 to above 160", never a negative EQ.
+    /// </summary>
+    private static string EqText(double low, double high, bool sentence = false) => (low < EqFloor, high > EqCeiling) switch
+    {
+        (false, false) => sentence ? $"between {Figures.Whole(low)} and {Figures.Whole(high)}" : $"{Figures.Whole(low)} to {Figures.Whole(high)}",
+        (true, false) => high < EqFloor ? $"below {EqFloor}" : $"{Figures.Whole(high)} or lower",
+        (false, true) => low > EqCeiling ? $"above {EqCeiling}" : $"{Figures.Whole(low)} or higher",
+        (true, true) => $"anywhere from below {EqFloor} to above {EqCeiling}",
+    };
 
     /// <summary>Where an EQ range lies against the typical range (85 to 115), in plain words.</summary>
     private static string Band(double low, double high) => (low < TypicalLow, high > TypicalHigh) switch
