@@ -254,6 +254,50 @@ public sealed class ProtocolTests
         Assert.NotNull((await h.Store.GetParticipantRecordAsync(KeyOf(h, "ann")))?.CompletedAt);
     }
 
+    [Fact]
+    public async Task Once_every_reply_has_its_target_ratings_a_protocol_rater_is_offered_replies_beyond_it_and_can_finish()
+    {
+        // One rating wanted per reply; the contender's one reply and ann's reply are all the pool holds.
+        await using var h = new EngineHarness(targetPerReply: 1, settings: new Dictionary<string, string?>
+        {
+            ["Study:Protocol:0:Step"] = "respond",
+            ["Study:Protocol:1:Step"] = "rate",
+            ["Study:Protocol:1:Count"] = "2",
+            ["Study:CompletionCode"] = Code,
+        });
+        await SeedAsync(h);
+        await AgreeAsync(h, "ann");
+        var annCard = await h.SayAsync("ann", "I'm so sorry, that must have been frightening.");
+        Assert.Contains("That sounds scary", Texts(annCard));
+        await h.PressAsync("ann", EngineHarness.Button(annCard, "Good"));
+
+        // bob's first card is ann's reply (no rating yet); the contender's reply has its one rating, and without the
+        // protocol's claim on it bob would now be told there is nothing left, on every visit.
+        await AgreeAsync(h, "bob");
+        var first = await h.SayAsync("bob", "That sounds hard; I'm glad you told me.");
+        Assert.Contains("must have been frightening", Texts(first));
+        var second = await h.PressAsync("bob", EngineHarness.Button(first, "Okay"));
+        Assert.Contains("Step 2 of 2 · rating 2 of 2", Texts(second));
+        Assert.Contains("That sounds scary", Texts(second));
+
+        var done = await h.PressAsync("bob", EngineHarness.Button(second, "Good"));
+        Assert.Contains($"Your completion code: {Code}", Texts(done));
+        Assert.Equal(2, (await h.Store.ExportRatingsAsync().Where(r => r.ResponseId == "m-gpt-1").ToListAsync()).Count);
+    }
+
+    [Fact]
+    public async Task Without_a_protocol_a_reply_with_its_target_ratings_leaves_the_pool()
+    {
+        await using var h = new EngineHarness(targetPerReply: 1);
+        await SeedAsync(h);
+        await AgreeAsync(h, "ann");
+        var card = await h.SayAsync("ann", "rate");
+        await h.PressAsync("ann", EngineHarness.Button(card, "Good"));
+
+        await AgreeAsync(h, "bob");
+        Assert.Contains("nothing left for you to rate", Texts(await h.SayAsync("bob", "rate")));
+    }
+
     private static string KeyOf(EngineHarness h, string user) =>
         ((Participants)h.Services.GetService(typeof(Participants))!).KeyOf(new Turn("test", user, "conv-" + user, TurnKind.Message, null));
 }

@@ -91,6 +91,12 @@ public abstract class SourceAssignmentContract
 
         for (var r = 0; r < 3; r++) Assert.Equal("baseline", await store.AssignSourceAsync($"rater{r}", 1, T0));
         Assert.Equal(3, (await store.GetAssignmentCountsAsync())["baseline"]);
+
+        // Beyond the target (a protocol's rate step with nothing under it left), a rated source's replies count again.
+        Assert.Equal(RatingOutcome.Recorded, await store.AddRatingAsync(new Rating("baseline-0", "early", RatingValue.Good, T0)));
+        Assert.Null(await store.AssignSourceAsync("late", 1, T0));
+        Assert.Equal("gpt", await store.AssignSourceAsync("late", int.MaxValue, T0));
+        Assert.Equal("gpt-0", (await store.NextReplyFromSourceAsync("late", "gpt", int.MaxValue))?.Id);
     }
 
     [Fact]

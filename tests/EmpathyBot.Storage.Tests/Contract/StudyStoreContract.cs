@@ -293,6 +293,8 @@ public abstract partial class StudyStoreContract
         Assert.Null(await store.NextReplyToRateAsync("r3", 2));
         Assert.Equal("m1", (await store.NextReplyToRateAsync("r3", 3))!.Id);
         Assert.Null(await store.NextReplyToRateAsync("r3", 0));
+        // A protocol's rate step asks beyond the target once nothing under it is left (RatingPool).
+        Assert.Equal("m1", (await store.NextReplyToRateAsync("r4", int.MaxValue))!.Id);
     }
 
     [Fact]
