@@ -119,6 +119,7 @@ public sealed class ExportCommandTests : IDisposable
 
         Assert.True(exit == 0, error);
         Assert.Contains("Exported 17 tables", output);
+        Assert.Contains("Every table is as of one moment (one snapshot of the store).", output);
         // Progress goes to stderr, table by table, so stdout keeps only the result.
         Assert.Contains("tables: 17/17 (100%)", error);
         Assert.DoesNotContain("tables:", output);

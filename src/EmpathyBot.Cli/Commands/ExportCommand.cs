@@ -2,6 +2,7 @@ using System.CommandLine;
 using EmpathyBot.Cli.Export;
 using EmpathyBot.Cli.Progress;
 using EmpathyBot.Core.Ports;
+using EmpathyBot.Storage;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EmpathyBot.Cli.Commands;
@@ -54,10 +55,20 @@ public static class ExportCommand
                 PairVerdictsTable.Create(services.GetRequiredService<IPairVerdictStore>()),
             ];
             var now = (services.GetService<TimeProvider>() ?? TimeProvider.System).GetUtcNow();
-            var written = await CliProgress.RunAsync(r, "tables", p => StudyExporter.ExportAsync(tables, ExportFormat.Named(r.GetValue(format)!), target, now, ct, p));
+            // Every table as of one moment where the store can (SQLite), so the tables agree while the bot keeps writing.
+            var snapshots = services.GetRequiredService<IStudyStore>() as IExportSnapshots;
+            IReadOnlyList<ExportedTable> written;
+            await using (snapshots is null ? null : await snapshots.BeginExportSnapshotAsync(ct))
+            {
+                written = await CliProgress.RunAsync(r, "tables", p => StudyExporter.ExportAsync(tables, ExportFormat.Named(r.GetValue(format)!), target, now, ct, p));
+            }
+
             var output = r.InvocationConfiguration.Output;
             foreach (var table in written) await output.WriteLineAsync($"{table.Name}: {table.Rows} rows -> {Path.GetFileName(table.Path)}");
             await output.WriteLineAsync($"Exported {written.Count} tables to {target.FullName} (described in {DataPackage.FileName}).");
+            await output.WriteLineAsync(snapshots is null
+                ? "The tables were read one after another (this store has no snapshot): export while no one takes part for tables that agree row for row."
+                : "Every table is as of one moment (one snapshot of the store).");
             return ExitCodes.Ok;
         });
         return command;

@@ -138,10 +138,12 @@ public sealed partial class SqliteStudyStore
 
     public async IAsyncEnumerable<BattleRecord> ExportBattlesAsync([EnumeratorCancellation] CancellationToken ct = default)
     {
-        // One read transaction: the battles and the replies and prompts they name are one snapshot.
-        var records = await Read(c =>
+        // One read transaction (the export snapshot's when one is open): the battles and the replies and prompts they
+        // name are one snapshot.
+        var (c, tx, owned) = ExportReader();
+        List<BattleRecord> records;
+        try
         {
-            using var tx = c.BeginTransaction(deferred: true);
             var rows = Query(c, """
                 SELECT b.id, b.rater, b.prompt_id, b.reply_a, b.reply_b, b.left_side, b.winner, b.offered_at, b.answered_at,
                     EXISTS (SELECT 1 FROM rater_quality q WHERE q.rater = b.rater AND q.excluded = 1),
@@ -167,7 +169,7 @@ public sealed partial class SqliteStudyStore
                     row.Answered, row.Excluded) { TooFast = row.TooFast });
             }
 
-            return list;
+            records = list;
 
             Reply ReplyOf(string id)
             {
@@ -178,7 +180,12 @@ public sealed partial class SqliteStudyStore
 
                 return reply;
             }
-        }, ct).ConfigureAwait(false);
+        }
+        finally
+        {
+            if (owned is not null) await owned.DisposeAsync().ConfigureAwait(false);
+        }
+
         foreach (var record in records) yield return record;
     }
 

@@ -7,8 +7,9 @@ using Microsoft.Data.Sqlite;
 
 namespace EmpathyBot.Storage.Sqlite;
 
-// The full export: one streamed query per table, each in its own read transaction so a table is one consistent
-// snapshot even while the bot keeps writing. Rows are mapped by the same readers the ports use elsewhere.
+// The full export: one streamed query per table, in the open export snapshot (SqliteStudyStore.Snapshot.cs), else in a
+// read transaction of its own, so a table is one consistent snapshot even while the bot keeps writing. Rows are mapped
+// by the same readers the ports use elsewhere.
 public sealed partial class SqliteStudyStore
 {
     public IAsyncEnumerable<ParticipantConsent> ExportConsentsAsync(CancellationToken ct = default) =>
@@ -49,11 +50,16 @@ public sealed partial class SqliteStudyStore
 
     private async IAsyncEnumerable<T> Stream<T>(string sql, Func<SqliteDataReader, T> map, [EnumeratorCancellation] CancellationToken ct)
     {
-        ObjectDisposedException.ThrowIf(disposed, this);
-        await using var c = Open();
-        await using var tx = c.BeginTransaction(deferred: true);
-        await using var command = Command(c, sql, tx);
-        await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
-        while (await reader.ReadAsync(ct).ConfigureAwait(false)) yield return map(reader);
+        var (c, tx, owned) = ExportReader();
+        try
+        {
+            await using var command = Command(c, sql, tx);
+            await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+            while (await reader.ReadAsync(ct).ConfigureAwait(false)) yield return map(reader);
+        }
+        finally
+        {
+            if (owned is not null) await owned.DisposeAsync().ConfigureAwait(false);
+        }
     }
 }

@@ -244,25 +244,16 @@ public sealed partial class SqliteStudyStore
         return new QualitySnapshot(cells, profiles, excluded) { Lengths = ReadLengths(c, tx) };
     }, ct);
 
-    public async IAsyncEnumerable<RatingRecord> ExportRatingRecordsAsync([EnumeratorCancellation] CancellationToken ct = default)
-    {
-        ObjectDisposedException.ThrowIf(disposed, this);
-        await using var c = Open();
-        await using var tx = c.BeginTransaction(deferred: true);
-        await using var command = Command(c, $"""
+    public IAsyncEnumerable<RatingRecord> ExportRatingRecordsAsync(CancellationToken ct = default) =>
+        Stream($"""
             SELECT {ReplyColumns}, p.id, p.emotion, p.situation, p.utterance, p.set_name, x.rater, x.value, x.at,
                    coalesce(q.excluded, 0)
             FROM ratings x JOIN replies r ON r.id = x.reply_id JOIN prompts p ON p.id = r.prompt_id
             LEFT JOIN rater_quality q ON q.rater = x.rater
             ORDER BY x.id;
-            """, tx);
-        await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
-        while (await reader.ReadAsync(ct).ConfigureAwait(false))
-        {
-            var reply = ReadReply(reader);
-            var prompt = new StudyPrompt(reader.GetString(14), reader.GetString(15), reader.GetString(16), reader.GetString(17), reader.GetString(18));
-            yield return new RatingRecord(prompt, reply, reader.GetString(19), (RatingValue)reader.GetInt32(20),
-                FromTicks(reader.GetInt64(21)), reader.GetInt64(22) == 1);
-        }
-    }
+            """,
+            reader => new RatingRecord(
+                new StudyPrompt(reader.GetString(14), reader.GetString(15), reader.GetString(16), reader.GetString(17), reader.GetString(18)),
+                ReadReply(reader), reader.GetString(19), (RatingValue)reader.GetInt32(20), FromTicks(reader.GetInt64(21)), reader.GetInt64(22) == 1),
+            ct);
 }

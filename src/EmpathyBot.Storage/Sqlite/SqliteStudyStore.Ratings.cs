@@ -76,24 +76,15 @@ public sealed partial class SqliteStudyStore
             r => new CounterRow(r.GetString(0), r.GetString(1),
                 new SourceCounts(r.GetInt64(2), r.GetInt64(3), r.GetInt64(4), r.GetInt64(5), r.GetInt64(6), r.GetInt64(7)))), ct);
 
-    public async IAsyncEnumerable<RatingRow> ExportRatingsAsync([EnumeratorCancellation] CancellationToken ct = default)
-    {
-        ObjectDisposedException.ThrowIf(disposed, this);
-        await using var c = Open();
-        // One read transaction: a consistent snapshot even while ratings keep arriving.
-        await using var tx = c.BeginTransaction(deferred: true);
-        await using var command = Command(c, """
+    public IAsyncEnumerable<RatingRow> ExportRatingsAsync(CancellationToken ct = default) =>
+        Stream("""
             SELECT p.id, p.emotion, p.situation, p.utterance, r.source, r.id, r.text, x.rater, x.value
             FROM ratings x JOIN replies r ON r.id = x.reply_id JOIN prompts p ON p.id = r.prompt_id
             ORDER BY x.id;
-            """, tx);
-        await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
-        while (await reader.ReadAsync(ct).ConfigureAwait(false))
-        {
-            yield return new RatingRow(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
-                reader.GetString(4), reader.GetString(5), reader.GetString(6), reader.GetString(7), (RatingValue)reader.GetInt32(8));
-        }
-    }
+            """,
+            reader => new RatingRow(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
+                reader.GetString(4), reader.GetString(5), reader.GetString(6), reader.GetString(7), (RatingValue)reader.GetInt32(8)),
+            ct);
 
     public Task<ImportResult> ImportRatingsAsync(IReadOnlyList<RatingRow> rows, string promptSet, CancellationToken ct = default)
     {
