@@ -7,7 +7,8 @@ namespace EmpathyBot.Channels.Activities;
 /// <summary>Outbound activities: a plain text message stays text; anything richer becomes an Adaptive Card.</summary>
 public static class BotActivities
 {
-    public static Activity FromMessage(Message message, Activity inReplyTo)
+    /// <param name="renderCard">The card of a message that is not plain text (a channel's own flavour of the Adaptive Card); the common one when null.</param>
+    public static Activity FromMessage(Message message, Activity inReplyTo, Func<Message, JsonObject>? renderCard = null)
     {
         var plain = message.Actions.Count == 0 && message.Blocks is [Paragraph { Tone: Tone.Normal }];
         return new Activity
@@ -25,7 +26,7 @@ public static class BotActivities
             Attachments = plain ? null : [new Attachment
             {
                 ContentType = AdaptiveCardRenderer.ContentType,
-                Content = AdaptiveCardRenderer.Render(message),
+                Content = (renderCard ?? AdaptiveCardRenderer.Render)(message),
             }],
         };
     }

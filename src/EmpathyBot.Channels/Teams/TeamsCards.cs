@@ -25,7 +25,10 @@ public static class TeamsCards
                 if (actions[i] is JsonObject submit && JsonText.String(submit["type"]) == "Action.Submit"
                     && JsonText.String(JsonText.Field(submit["data"], ActionKeys.Action)) is { } verb && ExecuteVerbs.Contains(verb))
                 {
-                    actions[i] = ToExecute(submit, verb);
+                    var execute = ToExecute(submit, verb);
+                    actions[i] = execute;
+                    // Taken out of the array above, the submit action itself is the fallback: no second copy.
+                    execute["fallback"] = submit;
                 }
             }
         }
@@ -41,17 +44,9 @@ public static class TeamsCards
             if (key != "type") execute[key] = value?.DeepClone();
         }
 
-        execute["fallback"] = submit.DeepClone();
         return execute;
     }
 
     /// <summary>An outbound message activity: plain text stays text; anything richer is a Teams card.</summary>
-    public static Activity ToActivity(Message message, Activity inReplyTo)
-    {
-        var activity = BotActivities.FromMessage(message, inReplyTo);
-        return activity.Attachments is null ? activity : activity with
-        {
-            Attachments = [new Attachment { ContentType = AdaptiveCardRenderer.ContentType, Content = Render(message) }],
-        };
-    }
+    public static Activity ToActivity(Message message, Activity inReplyTo) => BotActivities.FromMessage(message, inReplyTo, Render);
 }
