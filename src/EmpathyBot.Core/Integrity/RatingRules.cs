@@ -18,7 +18,10 @@ public sealed record RatingRules(double MinSecondsPerCard, int StraightLineRun)
 /// <param name="Outcome">As for any offered rating.</param>
 /// <param name="TooFast">The rating was stored flagged tooFast and does not count.</param>
 /// <param name="NewlyExcluded">This rating completed a straight-line run and excluded the rater.</param>
-public sealed record CheckedRating(RatingOutcome Outcome, bool TooFast, bool NewlyExcluded);
+/// <param name="Emotion">When recorded: the emotion of the rated reply's prompt, as the write saw it (for the live
+/// event, so that announcing the rating reads nothing more).</param>
+/// <param name="Source">When recorded: the rated reply's source.</param>
+public sealed record CheckedRating(RatingOutcome Outcome, bool TooFast, bool NewlyExcluded, string? Emotion = null, string? Source = null);
 
 /// <summary>A stored rating that does not count, and why (<see cref="ExclusionReasons.TooFast"/>).</summary>
 public sealed record RatingFlag(string ReplyId, string Rater, string Flag, double Seconds);

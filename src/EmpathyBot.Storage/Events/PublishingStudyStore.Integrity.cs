@@ -21,7 +21,13 @@ public sealed partial class PublishingStudyStore : IIntegrityStore
     public async Task<CheckedRating> AddCheckedRatingAsync(Rating rating, RatingRules rules, CancellationToken ct = default)
     {
         var result = await inner.AddCheckedRatingAsync(rating, rules, ct);
-        await AnnounceAsync(rating, result.Outcome, ct);
+        // The write names the rated reply's emotion and source: nothing more is read to announce it.
+        if (result.Outcome == RatingOutcome.Recorded)
+        {
+            await events.PublishAsync(new StudyEvent(StudyEventKind.RatingRecorded, rating.ReplyId, result.Emotion, result.Source,
+                rating.Value.ToWire(), time.GetUtcNow()), ct);
+        }
+
         // An exclusion takes a rater's past ratings out of many cells at once.
         if (result.NewlyExcluded) await CountersChangedAsync(ct);
         return result;

@@ -100,7 +100,7 @@ internal static class RedisIntegrityScripts
         """;
 
     // ARGV: P, replyId, rater, value, at, tooFast (1/0), seconds, straight-line run (0 = off)
-    // -> {outcome as AddOfferedRating, tooFast 1/0, newly excluded 1/0}
+    // -> {outcome as AddOfferedRating, tooFast 1/0, newly excluded 1/0[, emotion, source when recorded]}
     public const string AddCheckedRating = RedisScripts.Library + """
         local id, rater, value, at, fast, run_limit = ARGV[2], ARGV[3], ARGV[4], ARGV[5], ARGV[6] == '1', tonumber(ARGV[8])
         if redis.call('HGET', P .. 'offers:' .. rater, id) ~= 'reply' then return {-1, 0, 0} end
@@ -124,7 +124,8 @@ internal static class RedisIntegrityScripts
           redis.call('HSET', P .. 'rater-exclusions', rater, 'straightLining')
           newly = 1
         end
-        return {2, fast and 1 or 0, newly}
+        local label = redis.call('HMGET', P .. 'reply:' .. id, 'emotion', 'source')
+        return {2, fast and 1 or 0, newly, label[1], label[2]}
         """;
 
     // ARGV: P, replyId, rater, guess, at -> 2 recorded, 1 already guessed, 0 not rated

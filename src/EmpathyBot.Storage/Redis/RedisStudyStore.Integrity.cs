@@ -39,9 +39,10 @@ public sealed partial class RedisStudyStore
         var seconds = shown is { } s ? (rating.At - s).TotalSeconds : 0;
         return await Guard(async () =>
         {
-            var r = (long[])(await EvalAsync(RedisIntegrityScripts.AddCheckedRating, rating.ReplyId, rating.Rater, rating.Value.ToWire(),
+            var r = (RedisResult[])(await EvalAsync(RedisIntegrityScripts.AddCheckedRating, rating.ReplyId, rating.Rater, rating.Value.ToWire(),
                 Iso(rating.At), tooFast ? "1" : "0", seconds.ToString("R", CultureInfo.InvariantCulture), rules.StraightLineRun))!;
-            return new CheckedRating(ToOutcome(RedisResult.Create((RedisValue)r[0])), r[1] == 1, r[2] == 1);
+            return new CheckedRating(ToOutcome(r[0]), (long)r[1] == 1, (long)r[2] == 1,
+                r.Length > 3 ? (string?)r[3] : null, r.Length > 4 ? (string?)r[4] : null);
         });
     }
 

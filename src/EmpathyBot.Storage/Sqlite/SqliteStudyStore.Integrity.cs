@@ -136,7 +136,7 @@ public sealed partial class SqliteStudyStore
             var tooFast = rules.IsTooFast(shown, rating.At);
             // The flag goes in first so the quality triggers keep the rating out of the counters as it is inserted.
             if (tooFast) FlagRating(c, tx, rating, (rating.At - shown!.Value).TotalSeconds);
-            var outcome = RecordRating(c, tx, rating);
+            var (outcome, emotion, source) = RecordLabelledRating(c, tx, rating);
             if (outcome != RatingOutcome.Recorded)
             {
                 if (tooFast) Execute(c, "DELETE FROM rating_flags WHERE reply_id = $id AND rater = $r;", tx, ("$id", rating.ReplyId), ("$r", rating.Rater));
@@ -144,7 +144,7 @@ public sealed partial class SqliteStudyStore
             }
 
             AnswerCard(c, tx, rating.Rater, CardKinds.Rating, rating.ReplyId, rating.At.UtcTicks);
-            return new CheckedRating(outcome, tooFast, ExtendRun(c, tx, rating, rules));
+            return new CheckedRating(outcome, tooFast, ExtendRun(c, tx, rating, rules), emotion, source);
         }, ct);
     }
 

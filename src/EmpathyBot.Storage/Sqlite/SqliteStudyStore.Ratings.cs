@@ -57,14 +57,18 @@ public sealed partial class SqliteStudyStore
         _ = RatingColumn(rating.Value);
     }
 
-    private static RatingOutcome RecordRating(SqliteConnection c, SqliteTransaction tx, Rating rating)
+    private static RatingOutcome RecordRating(SqliteConnection c, SqliteTransaction tx, Rating rating) => RecordLabelledRating(c, tx, rating).Outcome;
+
+    /// <summary>Stores the rating; when recorded, also the emotion and source of the rated reply (for the live event).</summary>
+    private static (RatingOutcome Outcome, string? Emotion, string? Source) RecordLabelledRating(SqliteConnection c, SqliteTransaction tx, Rating rating)
     {
         var target = Query(c, "SELECT emotion, source FROM replies WHERE id = $id AND excluded_reason IS NULL;",
             r => (Emotion: r.GetString(0), Source: r.GetString(1)), tx, ("$id", rating.ReplyId));
-        if (target.Count == 0) return RatingOutcome.UnknownReply;
-        return InsertRating(c, tx, rating.ReplyId, rating.Rater, rating.Value, rating.At.UtcTicks, target[0].Emotion, target[0].Source)
-            ? RatingOutcome.Recorded
-            : RatingOutcome.AlreadyRated;
+        if (target.Count == 0) return (RatingOutcome.UnknownReply, null, null);
+        var (emotion, source) = target[0];
+        return InsertRating(c, tx, rating.ReplyId, rating.Rater, rating.Value, rating.At.UtcTicks, emotion, source)
+            ? (RatingOutcome.Recorded, emotion, source)
+            : (RatingOutcome.AlreadyRated, null, null);
     }
 
     public Task<IReadOnlyList<CounterRow>> GetCountersAsync(CancellationToken ct = default) => Read<IReadOnlyList<CounterRow>>(c =>

@@ -90,8 +90,11 @@ public abstract class IntegrityContract
         var (fast, tooFast) = await RateNextAsync(store, "bob", RatingValue.Good, T0, TimeSpan.FromSeconds(1.999));
         var (_, onTime) = await RateNextAsync(store, "bob", RatingValue.Bad, T0, TimeSpan.FromSeconds(2));
 
-        Assert.Equal(new CheckedRating(RatingOutcome.Recorded, true, false), tooFast);
-        Assert.Equal(new CheckedRating(RatingOutcome.Recorded, false, false), onTime);
+        // A recorded rating comes back with what the live event needs: the prompt's emotion and the reply's source.
+        Assert.Equal(new CheckedRating(RatingOutcome.Recorded, true, false, "sad", "gpt"), tooFast);
+        Assert.Equal(new CheckedRating(RatingOutcome.Recorded, false, false, "sad", "gpt"), onTime);
+        Assert.Equal(new CheckedRating(RatingOutcome.NotOffered, false, false), await store.AddCheckedRatingAsync(
+            new Rating(fast, "carl", RatingValue.Good, T0), new RatingRules(0, 0)));
         var counts = await CountsAsync(store);
         Assert.Equal((1, 0, 1), (counts.Ratings, counts.Good, counts.Bad));
         Assert.Equal(1, (await store.GetQualityAsync()).Cells.Single(c => c.Source == "gpt").ExcludedRatings);

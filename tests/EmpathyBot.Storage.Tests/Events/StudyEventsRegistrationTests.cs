@@ -1,3 +1,4 @@
+using EmpathyBot.Core.Integrity;
 using EmpathyBot.Core.Study;
 using EmpathyBot.Core.Ports;
 using EmpathyBot.Storage;
@@ -39,14 +40,20 @@ public sealed class StudyEventsRegistrationTests
                 await replies.AddReplyAsync(new Reply("m1", "p1", "gpt", "text", null, DateTimeOffset.UtcNow));
                 await ratings.AddRatingAsync(new Rating("m1", "bob", RatingValue.Bad, DateTimeOffset.UtcNow));
                 await ratings.AddRatingAsync(new Rating("m1", "bob", RatingValue.Bad, DateTimeOffset.UtcNow)); // duplicate: no event
+                // A checked rating (the chat's path) is announced from what its write returned.
+                var integrity = services.GetRequiredService<IIntegrityStore>();
+                Assert.IsType<PublishingStudyStore>(integrity);
+                Assert.Equal("m1", (await ratings.NextReplyToRateAsync("carl", 3))?.Id);
+                await integrity.AddCheckedRatingAsync(new Rating("m1", "carl", RatingValue.Good, DateTimeOffset.UtcNow), new RatingRules(0, 0));
                 var marker = new StudyEvent(StudyEventKind.CountersChanged, "marker", null, null, null, DateTimeOffset.UnixEpoch);
                 await events.PublishAsync(marker);
 
-                var received = await RedisStudyEventsTests.ReadAsync(subscription, 3);
-                Assert.Equal([StudyEventKind.ReplyAdded, StudyEventKind.RatingRecorded], received.Take(2).Select(e => e.Kind));
+                var received = await RedisStudyEventsTests.ReadAsync(subscription, 4);
+                Assert.Equal([StudyEventKind.ReplyAdded, StudyEventKind.RatingRecorded, StudyEventKind.RatingRecorded], received.Take(3).Select(e => e.Kind));
                 Assert.Equal(("m1", "sad", "gpt", "bad"), (received[1].ReplyId, received[1].Emotion, received[1].Source, received[1].Rating));
-                // The duplicate rating announced nothing: the next event in order is the marker published after it.
-                Assert.Equal(marker, received[2]);
+                Assert.Equal(("m1", "sad", "gpt", "good"), (received[2].ReplyId, received[2].Emotion, received[2].Source, received[2].Rating));
+                // The duplicate rating announced nothing: the next events in order are the checked rating's and the marker.
+                Assert.Equal(marker, received[3]);
             }
         }
         finally
