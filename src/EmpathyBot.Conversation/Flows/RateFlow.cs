@@ -41,17 +41,17 @@ public sealed class RateFlow(IRatingStore ratings, IReplyStore replies, IPromptS
             return TurnResult.Of(Menu.WithMenu("That rating could not be read; please use the Good, Okay or Bad buttons.", Tone.Attention));
         }
 
-        var offer = await ratings.GetOfferAsync(participant, replyId, ct);
-        if (offer == RatingOfferKind.Gold) return await GoldAnsweredAsync(participant, replyId, value, ct);
-        if (offer is null) return NotOffered();
-
         // Too fast or completing a straight line, the rating is stored and the rater thanked as usual: telling them would teach them to evade.
         // A reply gone from the study comes back as UnknownReply; the reply itself is read only to name its author.
+        // The write checks the offer itself, so the offer is read only when it refused one: an attention check's id
+        // is not a reply offered to rate, and nothing of it was stored.
         var rules = RatingOptionsRules.Of(options.Value);
         return (await integrity.AddCheckedRatingAsync(new Rating(replyId, participant, value, clock.GetUtcNow()), rules, ct)).Outcome switch
         {
             RatingOutcome.Recorded => new TurnResult([], guesses.AfterRating(replyId, Thanks(value, await RevealAsync(replyId, ct)))),
             RatingOutcome.AlreadyRated => AlreadyRated(),
+            RatingOutcome.NotOffered when await ratings.GetOfferAsync(participant, replyId, ct) == RatingOfferKind.Gold =>
+                await GoldAnsweredAsync(participant, replyId, value, ct),
             RatingOutcome.NotOffered => NotOffered(),
             _ => NoLongerInStudy(),
         };
