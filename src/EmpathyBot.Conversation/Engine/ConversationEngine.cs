@@ -28,7 +28,9 @@ public sealed class ConversationEngine(
         var participant = participants.KeyOf(turn);
         var command = Commands.Of(turn);
 
-        if (await consents.GetConsentAsync(participant, ct) is null)
+        // Consent and state in one read: a turn without a protocol routes on the state read here.
+        var (consented, stored) = await consents.GetConsentAndStateAsync(participant, ct);
+        if (consented is null)
         {
             // Nothing is stored before consent: not even state.
             return command switch
@@ -42,7 +44,7 @@ public sealed class ConversationEngine(
 
         return protocol.Active
             ? await protocol.HandleAsync(turn, participant, t => RouteAsync(t, participant, ct), ct)
-            : await RouteAsync(turn, participant, ct);
+            : await RouteAsync(turn, participant, ct, StateAccessor.Parse(stored));
     }
 
     private async Task<TurnResult> AgreeAsync(Turn turn, string participant, CancellationToken ct)
@@ -52,14 +54,15 @@ public sealed class ConversationEngine(
     }
 
     /// <summary>A consented participant's turn, on the free menu (or one step of the protocol, let through by <see cref="ProtocolGuide"/>).</summary>
-    private async Task<TurnResult> RouteAsync(Turn turn, string participant, CancellationToken ct)
+    /// <param name="loaded">The state as read at the start of this turn; read now when null (a protocol step may have moved it).</param>
+    private async Task<TurnResult> RouteAsync(Turn turn, string participant, CancellationToken ct, (ParticipantState State, long Version)? loaded = null)
     {
         var action = turn.Value?.GetValueOrDefault(ActionKeys.Action);
         var command = action ?? Commands.Parse(turn.Text);
 
         if (turn.Kind == TurnKind.ConversationStart) return TurnResult.Of(Menu.WithMenu("Welcome back! What would you like to do?"));
 
-        var (state, version) = await states.LoadAsync(participant, ct);
+        var (state, version) = loaded ?? await states.LoadAsync(participant, ct);
         switch (command)
         {
             case Commands.Respond:

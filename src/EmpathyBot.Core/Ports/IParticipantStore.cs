@@ -49,6 +49,12 @@ public interface IParticipantStore
     Task<DateTimeOffset?> GetConsentAsync(string participant, CancellationToken ct = default);
 
     /// <summary>
+    /// The consent time and the conversation state stored under the participant's key, read together: every turn
+    /// needs both, so one read (one round trip) instead of two.
+    /// </summary>
+    Task<(DateTimeOffset? ConsentedAt, VersionedState? State)> GetConsentAndStateAsync(string participant, CancellationToken ct = default);
+
+    /// <summary>
     /// Deletes every record of the participant in one atomic step (replies and every rating of them, their ratings,
     /// consent, conversation state, understanding answers and tests, appraisal answers, attention checks), corrects
     /// every counter those records fed, and reports how many of each kind went.

@@ -65,6 +65,9 @@ public sealed partial class PublishingStudyStore(IStudyStore inner, IStudyEvents
 
     public Task<DateTimeOffset?> GetConsentAsync(string participant, CancellationToken ct = default) => inner.GetConsentAsync(participant, ct);
 
+    public Task<(DateTimeOffset? ConsentedAt, VersionedState? State)> GetConsentAndStateAsync(string participant, CancellationToken ct = default) =>
+        inner.GetConsentAndStateAsync(participant, ct);
+
     public Task<Reply?> GetReplyAsync(string replyId, CancellationToken ct = default) => inner.GetReplyAsync(replyId, ct);
 
     public Task<IReadOnlyList<ReplyKey>> GetReplyKeysForPromptAsync(string promptId, CancellationToken ct = default) => inner.GetReplyKeysForPromptAsync(promptId, ct);

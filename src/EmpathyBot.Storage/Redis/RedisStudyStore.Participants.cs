@@ -17,6 +17,19 @@ public sealed partial class RedisStudyStore
             : DateTimeOffset.Parse((string)value!, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
     });
 
+    public Task<(DateTimeOffset? ConsentedAt, VersionedState? State)> GetConsentAndStateAsync(string participant, CancellationToken ct = default) =>
+        Guard(async () =>
+        {
+            // Both commands leave in one write to the socket and come back together: one round trip.
+            var batch = Db.CreateBatch();
+            var consent = batch.StringGetAsync(keys.Consent(participant));
+            var state = batch.HashGetAsync(keys.State(participant), ["json", "version"]);
+            batch.Execute();
+            var (at, f) = (await consent, await state);
+            return (at.IsNull ? (DateTimeOffset?)null : DateTimeOffset.Parse((string)at!, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind),
+                f[0].IsNull ? null : new VersionedState((string)f[0]!, (long)f[1]));
+        });
+
     public Task<ForgetResult> ForgetAsync(string participant, CancellationToken ct = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(participant);

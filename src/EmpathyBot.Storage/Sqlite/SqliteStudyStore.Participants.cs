@@ -17,6 +17,17 @@ public sealed partial class SqliteStudyStore
             ? FromTicks(ticks)
             : (DateTimeOffset?)null, ct);
 
+    public Task<(DateTimeOffset? ConsentedAt, VersionedState? State)> GetConsentAndStateAsync(string participant, CancellationToken ct = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(participant);
+        return Read(c => Query(c, """
+                SELECT (SELECT at FROM consents WHERE participant = $p), s.json, s.version
+                FROM (SELECT 1) LEFT JOIN conversation_state s ON s.key = $p;
+                """,
+            r => (r.IsDBNull(0) ? (DateTimeOffset?)null : FromTicks(r.GetInt64(0)),
+                r.IsDBNull(1) ? null : new VersionedState(r.GetString(1), r.GetInt64(2))), null, ("$p", participant))[0], ct);
+    }
+
     public Task<ForgetResult> ForgetAsync(string participant, CancellationToken ct = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(participant);

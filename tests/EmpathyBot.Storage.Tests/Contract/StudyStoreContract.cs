@@ -428,6 +428,23 @@ public abstract partial class StudyStoreContract
     }
 
     [Fact]
+    public async Task Consent_and_state_are_read_together_each_or_both_absent()
+    {
+        var store = await CreateStoreAsync();
+        Assert.Equal((null, null), await store.GetConsentAndStateAsync("alice"));
+
+        await store.RecordConsentAsync("alice", T0);
+        Assert.Equal((T0, null), await store.GetConsentAndStateAsync("alice"));
+
+        Assert.True(await store.TrySaveStateAsync("alice", "{\"a\":1}", 0));
+        Assert.Equal((T0, new VersionedState("{\"a\":1}", 1)), await store.GetConsentAndStateAsync("alice"));
+
+        // State without consent (a key the engine never writes before consent) still reads back as it is.
+        Assert.True(await store.TrySaveStateAsync("bob", "{}", 0));
+        Assert.Equal((null, new VersionedState("{}", 1)), await store.GetConsentAndStateAsync("bob"));
+    }
+
+    [Fact]
     public async Task Forget_deletes_everything_of_the_participant_and_fixes_every_counter()
     {
         var store = await SeededAsync(await CreateStoreAsync(), Prompt("p1", "sad"), Prompt("p2", "joyful"), Prompt("p3", "sad"));
