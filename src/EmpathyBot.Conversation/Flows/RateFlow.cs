@@ -26,11 +26,11 @@ public sealed class RateFlow(IRatingStore ratings, IReplyStore replies, IPromptS
         // Excluded raters are not told; they simply get no more cards, so they stop spending the pool.
         if (quality.Excluded) return TurnResult.Of(Menu.WithMenu(NothingLeft));
 
+        // The card's showing is recorded with its offer, in the pool's write.
         var (reply, goldId) = await pool.NextAsync(participant, GoldDraw.Draw(quality, options.Value), ct);
         var prompt = reply is null ? null : await prompts.GetPromptAsync(reply.PromptId, ct);
         if (reply is null || prompt is null) return TurnResult.Of(Menu.WithMenu(NothingLeft));
 
-        await timings.CardShownAsync(participant, CardKinds.Rating, goldId ?? reply.Id, clock.GetUtcNow(), ct);
         return TurnResult.Of(Card(prompt, goldId is null ? reply : gold.Issue(goldId, prompt.Id, clock.GetUtcNow())));
     }
 

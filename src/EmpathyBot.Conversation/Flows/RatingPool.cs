@@ -17,7 +17,8 @@ public sealed class RatingPool(
 {
     /// <summary>
     /// The reply for the rater's next card, and the id of the gold item shown instead when <paramref name="gold"/> (the
-    /// reply then only lends the card its prompt); no reply when nothing is left.
+    /// reply then only lends the card its prompt); no reply when nothing is left. The store records the card as shown
+    /// now, with its offer.
     /// </summary>
     public async Task<(Reply? Reply, string? GoldId)> NextAsync(string rater, bool gold, CancellationToken ct)
     {
@@ -30,13 +31,13 @@ public sealed class RatingPool(
         if (!options.Value.IsBetweenSubjects)
         {
             var goldId = gold ? ReplyIds.NewGold() : null;
-            return (await ratings.NextReplyToRateAsync(rater, target, goldId, ct), goldId);
+            return (await ratings.NextReplyToRateAsync(rater, target, goldId, clock.GetUtcNow(), ct), goldId);
         }
 
         // Assigned once, with the first card; when the source has nothing left the rater is told so, as in the mixed design.
         var source = await assignments.AssignSourceAsync(rater, target, clock.GetUtcNow(), ct);
         if (source is null) return (null, null);
         var sourceGoldId = gold ? ReplyIds.NewGold() : null;
-        return (await assignments.NextReplyFromSourceAsync(rater, source, target, sourceGoldId, ct), sourceGoldId);
+        return (await assignments.NextReplyFromSourceAsync(rater, source, target, sourceGoldId, clock.GetUtcNow(), ct), sourceGoldId);
     }
 }

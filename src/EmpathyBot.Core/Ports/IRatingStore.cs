@@ -20,8 +20,10 @@ public interface IRatingStore
     /// transaction (or script) it records what the card offers the rater: this reply, or the gold item
     /// <paramref name="goldId"/> when one is shown instead (the reply then only lends the card its prompt).
     /// Offers are made only below the target, so an offered rater may still rate after the target is reached.
+    /// With <paramref name="shownAt"/>, the same write records the card as shown to the rater then (card kind
+    /// <c>rating</c>, the offered item; the first showing stands), as <see cref="ICardTimingStore.CardShownAsync"/> would.
     /// </summary>
-    Task<Reply?> NextReplyToRateAsync(string rater, int targetPerReply, string? goldId = null, CancellationToken ct = default);
+    Task<Reply?> NextReplyToRateAsync(string rater, int targetPerReply, string? goldId = null, DateTimeOffset? shownAt = null, CancellationToken ct = default);
 
     /// <summary>What the bot offered <paramref name="rater"/> under <paramref name="itemId"/>; null when it never did.</summary>
     Task<RatingOfferKind?> GetOfferAsync(string rater, string itemId, CancellationToken ct = default);

@@ -28,9 +28,9 @@ public interface ISourceAssignmentStore
     /// <summary>
     /// As <see cref="IRatingStore.NextReplyToRateAsync"/>, but only replies of <paramref name="source"/>: the
     /// least-rated one the rater neither wrote nor rated, with the offer (the reply, or the gold item shown instead)
-    /// recorded in the same transaction.
+    /// recorded in the same transaction, and with <paramref name="shownAt"/> the card's showing too.
     /// </summary>
-    Task<Reply?> NextReplyFromSourceAsync(string rater, string source, int targetPerReply, string? goldId = null, CancellationToken ct = default);
+    Task<Reply?> NextReplyFromSourceAsync(string rater, string source, int targetPerReply, string? goldId = null, DateTimeOffset? shownAt = null, CancellationToken ct = default);
 
     /// <summary>Every assignment, ordered by rater, streamed for the export.</summary>
     IAsyncEnumerable<SourceAssignment> ExportSourceAssignmentsAsync(CancellationToken ct = default);

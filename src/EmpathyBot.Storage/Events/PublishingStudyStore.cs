@@ -81,8 +81,8 @@ public sealed partial class PublishingStudyStore(IStudyStore inner, IStudyEvents
 
     public Task<IReadOnlyList<ModelFailure>> GetModelFailuresAsync(string source, CancellationToken ct = default) => inner.GetModelFailuresAsync(source, ct);
 
-    public Task<Reply?> NextReplyToRateAsync(string rater, int targetPerReply, string? goldId = null, CancellationToken ct = default) =>
-        inner.NextReplyToRateAsync(rater, targetPerReply, goldId, ct);
+    public Task<Reply?> NextReplyToRateAsync(string rater, int targetPerReply, string? goldId = null, DateTimeOffset? shownAt = null, CancellationToken ct = default) =>
+        inner.NextReplyToRateAsync(rater, targetPerReply, goldId, shownAt, ct);
 
     public Task<RatingOfferKind?> GetOfferAsync(string rater, string itemId, CancellationToken ct = default) => inner.GetOfferAsync(rater, itemId, ct);
 

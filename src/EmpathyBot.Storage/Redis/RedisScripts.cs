@@ -141,17 +141,16 @@ internal static class RedisScripts
         return add_rating(ARGV[2], ARGV[3], ARGV[4], ARGV[5], true)
         """;
 
-    // ARGV: P, rater, target, rand, gold id ('' when the card shows the reply), source ('' or absent for every source)
-    // -> reply json or nil. Records what the card offers the rater (the first offer of an item stands).
+    // ARGV: P, rater, target, rand, gold id ('' when the card shows the reply), source ('' for every source),
+    // shown at ('' or absent: not recorded) -> reply json or nil. Records what the card offers the rater (the first
+    // offer of an item stands) and, with a time, the card's first showing as CardShown does.
     public const string NextReplyToRate = Library + """
         local rater, gold = ARGV[2], ARGV[5]
         local id = least(P .. 'pool', '(' .. ARGV[3], P .. 'rated:' .. rater, P .. 'authored:' .. rater, ARGV[4], ARGV[6])
         if not id then return nil end
-        if gold ~= '' then
-          redis.call('HSETNX', P .. 'offers:' .. rater, gold, 'gold')
-        else
-          redis.call('HSETNX', P .. 'offers:' .. rater, id, 'reply')
-        end
+        local item = gold ~= '' and gold or id
+        redis.call('HSETNX', P .. 'offers:' .. rater, item, gold ~= '' and 'gold' or 'reply')
+        if ARGV[7] and ARGV[7] ~= '' then redis.call('HSETNX', P .. 'cards:' .. rater, 'rating|' .. item .. '|shown', ARGV[7]) end
         return redis.call('HGET', P .. 'reply:' .. id, 'json')
         """;
 

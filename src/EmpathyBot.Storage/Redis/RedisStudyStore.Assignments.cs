@@ -81,13 +81,14 @@ public sealed partial class RedisStudyStore
         (IReadOnlyDictionary<string, long>)(await Db.HashGetAllAsync(keys.Prefix + "assignment-counts"))
             .ToDictionary(e => (string)e.Name!, e => (long)e.Value, StringComparer.Ordinal));
 
-    public Task<Reply?> NextReplyFromSourceAsync(string rater, string source, int targetPerReply, string? goldId = null, CancellationToken ct = default)
+    public Task<Reply?> NextReplyFromSourceAsync(string rater, string source, int targetPerReply, string? goldId = null, DateTimeOffset? shownAt = null, CancellationToken ct = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(rater);
         ArgumentException.ThrowIfNullOrEmpty(source);
         return Guard(async () => targetPerReply <= 0
             ? null
-            : ToReply((RedisValue)await EvalAsync(RedisScripts.NextReplyToRate, rater, targetPerReply, Random.Shared.Next(), goldId ?? "", source)));
+            : ToReply((RedisValue)await EvalAsync(RedisScripts.NextReplyToRate, rater, targetPerReply, Random.Shared.Next(), goldId ?? "", source,
+                shownAt is { } at ? Iso(at) : "")));
     }
 
     public async IAsyncEnumerable<SourceAssignment> ExportSourceAssignmentsAsync([EnumeratorCancellation] CancellationToken ct = default)

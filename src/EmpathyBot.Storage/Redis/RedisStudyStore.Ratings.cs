@@ -13,10 +13,11 @@ public sealed partial class RedisStudyStore
     private const int ExportRepliesPerScript = 200;
     private const int ImportRowsPerScript = 1000;
 
-    public Task<Reply?> NextReplyToRateAsync(string rater, int targetPerReply, string? goldId = null, CancellationToken ct = default) => Guard(async () =>
+    public Task<Reply?> NextReplyToRateAsync(string rater, int targetPerReply, string? goldId = null, DateTimeOffset? shownAt = null, CancellationToken ct = default) => Guard(async () =>
         targetPerReply <= 0
             ? null
-            : ToReply((RedisValue)await EvalAsync(RedisScripts.NextReplyToRate, rater, targetPerReply, Random.Shared.Next(), goldId ?? "")));
+            : ToReply((RedisValue)await EvalAsync(RedisScripts.NextReplyToRate, rater, targetPerReply, Random.Shared.Next(), goldId ?? "", "",
+                shownAt is { } at ? Iso(at) : "")));
 
     public Task<RatingOutcome> AddRatingAsync(Rating rating, CancellationToken ct = default) => Guard(async () =>
         ToOutcome(await EvalAsync(RedisScripts.AddRating, rating.ReplyId, rating.Rater, rating.Value.ToWire(), Iso(rating.At))));

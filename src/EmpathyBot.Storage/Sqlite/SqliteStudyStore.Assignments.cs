@@ -56,7 +56,7 @@ public sealed partial class SqliteStudyStore
             Query(c, "SELECT source, COUNT(*) FROM source_assignments GROUP BY source ORDER BY source;", r => (r.GetString(0), r.GetInt64(1)))
                 .ToDictionary(x => x.Item1, x => x.Item2, StringComparer.Ordinal), ct);
 
-    public Task<Reply?> NextReplyFromSourceAsync(string rater, string source, int targetPerReply, string? goldId = null, CancellationToken ct = default)
+    public Task<Reply?> NextReplyFromSourceAsync(string rater, string source, int targetPerReply, string? goldId = null, DateTimeOffset? shownAt = null, CancellationToken ct = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(rater);
         ArgumentException.ThrowIfNullOrEmpty(source);
@@ -64,11 +64,7 @@ public sealed partial class SqliteStudyStore
         return Write((c, tx) =>
         {
             var reply = PickReplyToRate(c, tx, rater, targetPerReply, source);
-            if (reply is not null)
-            {
-                RecordOffer(c, tx, rater, goldId ?? reply.Id, goldId is null ? RatingOfferKind.Reply : RatingOfferKind.Gold);
-            }
-
+            if (reply is not null) OfferCard(c, tx, rater, reply, goldId, shownAt);
             return reply;
         }, ct);
     }

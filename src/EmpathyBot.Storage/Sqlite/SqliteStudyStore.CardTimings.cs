@@ -32,11 +32,15 @@ public sealed partial class SqliteStudyStore
     public Task CardShownAsync(string participant, string kind, string itemId, DateTimeOffset at, CancellationToken ct = default)
     {
         ValidateCard(participant, kind, itemId);
-        return Write((c, tx) => Execute(c, """
+        return Write((c, tx) => ShowCard(c, tx, participant, kind, itemId, at.UtcTicks), ct);
+    }
+
+    /// <summary>Records a card's first showing; a later showing of the same card leaves it as it was.</summary>
+    private static void ShowCard(SqliteConnection c, SqliteTransaction tx, string participant, string kind, string itemId, long atTicks) =>
+        Execute(c, """
             INSERT INTO card_timings (participant, kind, item_id, shown_at) VALUES ($p, $k, $i, $at)
             ON CONFLICT (participant, kind, item_id) DO NOTHING;
-            """, tx, ("$p", participant), ("$k", kind), ("$i", itemId), ("$at", at.UtcTicks)), ct);
-    }
+            """, tx, ("$p", participant), ("$k", kind), ("$i", itemId), ("$at", atTicks));
 
     public Task<bool> CardAnsweredAsync(string participant, string kind, string itemId, DateTimeOffset at, CancellationToken ct = default)
     {

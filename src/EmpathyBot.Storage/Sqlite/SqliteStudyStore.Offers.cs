@@ -1,3 +1,4 @@
+using EmpathyBot.Core.Integrity;
 using EmpathyBot.Core.Study;
 using EmpathyBot.Core.Ports;
 using Microsoft.Data.Sqlite;
@@ -45,6 +46,13 @@ public sealed partial class SqliteStudyStore
             INSERT INTO rating_offers (rater, item_id, kind, at) VALUES ($rater, $id, $kind, $at)
             ON CONFLICT (rater, item_id) DO NOTHING;
             """, tx, ("$rater", rater), ("$id", itemId), ("$kind", (int)kind), ("$at", NowTicks));
+
+    /// <summary>The card a rater is given: its offer (the reply, or the gold item shown instead) and, when known, its showing.</summary>
+    private void OfferCard(SqliteConnection c, SqliteTransaction tx, string rater, Reply reply, string? goldId, DateTimeOffset? shownAt)
+    {
+        RecordOffer(c, tx, rater, goldId ?? reply.Id, goldId is null ? RatingOfferKind.Reply : RatingOfferKind.Gold);
+        if (shownAt is { } at) ShowCard(c, tx, rater, CardKinds.Rating, goldId ?? reply.Id, at.UtcTicks);
+    }
 
     private static RatingOfferKind? OfferOf(SqliteConnection c, SqliteTransaction? tx, string rater, string itemId) =>
         Scalar(c, "SELECT kind FROM rating_offers WHERE rater = $rater AND item_id = $id;", tx, ("$rater", rater), ("$id", itemId)) is long kind

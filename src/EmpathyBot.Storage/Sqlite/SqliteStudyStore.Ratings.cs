@@ -9,7 +9,7 @@ namespace EmpathyBot.Storage.Sqlite;
 
 public sealed partial class SqliteStudyStore
 {
-    public Task<Reply?> NextReplyToRateAsync(string rater, int targetPerReply, string? goldId = null, CancellationToken ct = default)
+    public Task<Reply?> NextReplyToRateAsync(string rater, int targetPerReply, string? goldId = null, DateTimeOffset? shownAt = null, CancellationToken ct = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(rater);
         if (targetPerReply <= 0) return Task.FromResult<Reply?>(null);
@@ -18,11 +18,7 @@ public sealed partial class SqliteStudyStore
         return Write((c, tx) =>
         {
             var reply = PickReplyToRate(c, tx, rater, targetPerReply);
-            if (reply is not null)
-            {
-                RecordOffer(c, tx, rater, goldId ?? reply.Id, goldId is null ? RatingOfferKind.Reply : RatingOfferKind.Gold);
-            }
-
+            if (reply is not null) OfferCard(c, tx, rater, reply, goldId, shownAt);
             return reply;
         }, ct);
     }

@@ -1,3 +1,4 @@
+using EmpathyBot.Core.Integrity;
 using EmpathyBot.Core.Ports;
 using EmpathyBot.Core.Study;
 
@@ -123,11 +124,14 @@ public abstract class SourceAssignmentContract
         var store = await CreateStoreAsync();
         await SeedAsync(store, ThreeSources, prompts: 1);
 
-        var lent = await store.NextReplyFromSourceAsync("bob", Sources.Human, 3, goldId: "h-00112233aabbccdd");
+        var lent = await store.NextReplyFromSourceAsync("bob", Sources.Human, 3, goldId: "h-00112233aabbccdd", shownAt: T0);
 
         Assert.Equal(Sources.Human, lent!.Source);
         Assert.Equal(RatingOfferKind.Gold, await store.GetOfferAsync("bob", "h-00112233aabbccdd"));
         Assert.Null(await store.GetOfferAsync("bob", lent.Id));
+        // The card shown is the gold item, recorded with its offer.
+        Assert.Equal(T0, (await store.GetCardTimingAsync("bob", CardKinds.Rating, "h-00112233aabbccdd"))?.ShownAt);
+        Assert.Null(await store.GetCardTimingAsync("bob", CardKinds.Rating, lent.Id));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using EmpathyBot.Core.Integrity;
 using EmpathyBot.Core.Interchange;
 using EmpathyBot.Core.Study;
 using EmpathyBot.Core.Summary;
@@ -280,6 +281,24 @@ public abstract partial class StudyStoreContract
         }
 
         Assert.Equal(["h1", "m1", "m2"], rated.Order());
+    }
+
+    [Fact]
+    public async Task NextReplyToRate_with_a_time_records_the_cards_first_showing_with_its_offer()
+    {
+        var store = await SeededAsync(await CreateStoreAsync(), Prompt("p1"));
+        await store.AddReplyAsync(Model("m1", "p1"));
+        await store.AddReplyAsync(Model("m2", "p1"));
+
+        var shown = await store.NextReplyToRateAsync("bob", 3, shownAt: T0);
+        Assert.Equal(T0, (await store.GetCardTimingAsync("bob", CardKinds.Rating, shown!.Id))?.ShownAt);
+        // A gold item shown instead is the card's item; without a time nothing is recorded (the caller records it).
+        var gold = ReplyIds.NewGold();
+        Assert.NotNull(await store.NextReplyToRateAsync("bob", 3, gold, T0.AddMinutes(1)));
+        Assert.Equal(T0.AddMinutes(1), (await store.GetCardTimingAsync("bob", CardKinds.Rating, gold))?.ShownAt);
+        var untimed = await store.NextReplyToRateAsync("carl", 3);
+        Assert.Null(await store.GetCardTimingAsync("carl", CardKinds.Rating, untimed!.Id));
+        Assert.Equal(RatingOfferKind.Reply, await store.GetOfferAsync("carl", untimed.Id));
     }
 
     [Fact]
