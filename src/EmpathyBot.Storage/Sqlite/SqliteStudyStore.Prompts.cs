@@ -36,8 +36,8 @@ public sealed partial class SqliteStudyStore
 
     public Task<StudyPrompt?> NextPromptToAnswerAsync(string set, string participant, CancellationToken ct = default) => Read(c =>
     {
-        // Two index walks over (set_name, human_replies, rnd): find the lowest level with an unanswered prompt,
-        // then start at a random rnd within that level (wrapping around) so ties are broken at random.
+        // Index walks over (set_name, human_replies, rnd): find the lowest level with an unanswered prompt, then draw
+        // one of its ties (SqliteStudyStore.Ties.cs).
         const string Unanswered =
             "p.set_name = $set AND NOT EXISTS (SELECT 1 FROM replies r WHERE r.author = $who AND r.prompt_id = p.id)";
         using var tx = c.BeginTransaction(deferred: true);
@@ -45,10 +45,10 @@ public sealed partial class SqliteStudyStore
             tx, ("$set", set), ("$who", participant));
         if (level is null) return null;
 
-        var start = Random.Shared.NextInt64();
-        (string, object?)[] args = [("$set", set), ("$who", participant), ("$level", level), ("$start", start)];
-        return Query(c, $"SELECT {PromptColumns} FROM prompts p WHERE {Unanswered} AND p.human_replies = $level AND p.rnd >= $start ORDER BY p.rnd LIMIT 1;", ReadPrompt, tx, args).FirstOrDefault()
-            ?? Query(c, $"SELECT {PromptColumns} FROM prompts p WHERE {Unanswered} AND p.human_replies = $level AND p.rnd < $start ORDER BY p.rnd LIMIT 1;", ReadPrompt, tx, args).FirstOrDefault();
+        (string, object?)[] args = [("$set", set), ("$who", participant), ("$level", level)];
+        return DrawTie(c, tx, "p.id", $"FROM prompts p WHERE {Unanswered} AND p.human_replies = $level", "p.rnd", args) is { } id
+            ? Query(c, $"SELECT {PromptColumns} FROM prompts p WHERE p.id = $id;", ReadPrompt, tx, ("$id", id))[0]
+            : null;
     }, ct);
 
     private static void ValidatePrompt(StudyPrompt prompt)

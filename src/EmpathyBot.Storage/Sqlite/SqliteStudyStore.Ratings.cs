@@ -26,7 +26,7 @@ public sealed partial class SqliteStudyStore
     /// <param name="source">Only this source's replies (between-subjects rating); null for every source.</param>
     private static Reply? PickReplyToRate(SqliteConnection c, SqliteTransaction tx, string rater, int targetPerReply, string? source = null)
     {
-        // Same two-step walk as prompts, over the partial pool index (ratings, rnd).
+        // Same two steps as prompts, over the partial pool index (ratings, rnd): the lowest level, then a tie drawn from it.
         var eligible = """
             r.excluded_reason IS NULL AND r.ratings < $target AND (r.author IS NULL OR r.author <> $rater)
             AND NOT EXISTS (SELECT 1 FROM ratings x WHERE x.reply_id = r.id AND x.rater = $rater)
@@ -35,9 +35,10 @@ public sealed partial class SqliteStudyStore
             tx, ("$target", targetPerReply), ("$rater", rater), ("$source", source));
         if (level is null) return null;
 
-        (string, object?)[] args = [("$target", targetPerReply), ("$rater", rater), ("$level", level), ("$start", Random.Shared.NextInt64()), ("$source", source)];
-        return Query(c, $"SELECT {ReplyColumns} FROM replies r WHERE {eligible} AND r.ratings = $level AND r.rnd >= $start ORDER BY r.rnd LIMIT 1;", ReadReply, tx, args).FirstOrDefault()
-            ?? Query(c, $"SELECT {ReplyColumns} FROM replies r WHERE {eligible} AND r.ratings = $level AND r.rnd < $start ORDER BY r.rnd LIMIT 1;", ReadReply, tx, args).FirstOrDefault();
+        (string, object?)[] args = [("$target", targetPerReply), ("$rater", rater), ("$level", level), ("$source", source)];
+        return DrawTie(c, tx, "r.id", $"FROM replies r WHERE {eligible} AND r.ratings = $level", "r.rnd", args) is { } id
+            ? Query(c, $"SELECT {ReplyColumns} FROM replies r WHERE r.id = $id;", ReadReply, tx, ("$id", id))[0]
+            : null;
     }
 
     public Task<RatingOutcome> AddRatingAsync(Rating rating, CancellationToken ct = default)

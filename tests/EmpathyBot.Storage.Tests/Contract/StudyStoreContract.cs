@@ -156,6 +156,32 @@ public abstract partial class StudyStoreContract
         Assert.True(seen.Count >= 3, $"only {seen.Count} distinct prompts offered in 60 tries");
     }
 
+    [Fact]
+    public async Task Ties_are_drawn_with_equal_chances_for_prompts_and_replies()
+    {
+        // Four tied prompts and four tied replies, 800 draws each: every one should come up about 200 times (the
+        // standard deviation is about 12). A draw weighted by the gaps between random keys fails this nearly always.
+        var store = await SeededAsync(await CreateStoreAsync(), Enumerable.Range(1, 4).Select(i => Prompt($"p{i}")).ToArray());
+        for (var i = 1; i <= 4; i++) await store.AddReplyAsync(Model($"m{i}", $"p{i}"));
+
+        var prompts = new Dictionary<string, int>();
+        var replies = new Dictionary<string, int>();
+        for (var i = 0; i < 800; i++)
+        {
+            var prompt = (await store.NextPromptToAnswerAsync("s1", "alice"))!.Id;
+            prompts[prompt] = prompts.GetValueOrDefault(prompt) + 1;
+            var reply = (await store.NextReplyToRateAsync($"rater{i}", 1000))!.Id;
+            replies[reply] = replies.GetValueOrDefault(reply) + 1;
+            // An offer is not a rating: the replies stay tied.
+        }
+
+        foreach (var counts in new[] { prompts, replies })
+        {
+            Assert.Equal(4, counts.Count);
+            Assert.All(counts.Values, n => Assert.InRange(n, 140, 260));
+        }
+    }
+
     // ---------- replies ----------
 
     [Fact]
