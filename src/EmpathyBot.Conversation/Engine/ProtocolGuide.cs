@@ -15,7 +15,6 @@ public sealed class ProtocolGuide(
     IOptions<StudyOptions> options,
     IOptions<RatingOptions> rating,
     IParticipantActivityStore activities,
-    IQualityStore raters,
     StateAccessor states,
     CompletionFlow completion,
     RespondFlow respond,
@@ -64,12 +63,7 @@ public sealed class ProtocolGuide(
     {
         var done = await activities.GetActivityAsync(participant, ct);
         var unit = string.Equals(rating.Value.Mode, RatingModes.Absolute, StringComparison.OrdinalIgnoreCase) ? "rating" : "card";
-        var position = ProtocolPosition.Locate(options.Value.Protocol, done);
-        // An excluded rater is given no more cards and is not told why (RateFlow); without a waiver they could never
-        // finish the study and reach the completion code. Read only at a rate step, so other turns pay nothing for it.
-        if (position.Step == Commands.Rate && (await raters.GetRaterQualityAsync(participant, ct)).Excluded)
-            position = ProtocolPosition.Locate(options.Value.Protocol, done, rateWaived: true);
-        return (position with { RateUnit = unit }, done);
+        return (ProtocolPosition.Locate(options.Value.Protocol, done) with { RateUnit = unit }, done);
     }
 
     /// <summary>A plain step button or typed step command starts (or restarts) the step: its answer is the step's card.</summary>

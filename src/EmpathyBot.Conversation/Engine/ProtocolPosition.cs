@@ -15,8 +15,7 @@ public sealed record ProtocolPosition(int Index, int Steps, string Step, int Don
     /// <summary>What a unit of the rate step is called: "rating", or "card" when pair cards count too.</summary>
     public string RateUnit { get; init; } = "rating";
 
-    /// <param name="rateWaived">The rate steps count as done: the rater is excluded and gets no more cards (methods §1.6).</param>
-    public static ProtocolPosition Locate(IReadOnlyList<ProtocolStep> protocol, ParticipantActivity activity, bool rateWaived = false)
+    public static ProtocolPosition Locate(IReadOnlyList<ProtocolStep> protocol, ParticipantActivity activity)
     {
         var needed = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < protocol.Count; i++)
@@ -24,7 +23,7 @@ public sealed record ProtocolPosition(int Index, int Steps, string Step, int Don
             var step = protocol[i];
             var before = needed.GetValueOrDefault(step.Step);
             needed[step.Step] = before + step.Times;
-            var done = (rateWaived && step.Step == Commands.Rate ? int.MaxValue : Count(activity, step.Step)) - before;
+            var done = Count(activity, step.Step) - before;
             if (done < step.Times) return new ProtocolPosition(i, protocol.Count, step.Step, Math.Max(0, done), step.Times);
         }
 
@@ -34,7 +33,9 @@ public sealed record ProtocolPosition(int Index, int Steps, string Step, int Don
     private static int Count(ParticipantActivity activity, string step) => step switch
     {
         Commands.Respond => activity.Replies,
-        Commands.Rate => activity.Ratings,
+        // An excluded rater gets no more cards and is not told why (RateFlow): the rate steps they have left are
+        // waived, so they can still finish the study (methods §1.6).
+        Commands.Rate => activity.RaterExcluded ? int.MaxValue : activity.Ratings,
         Commands.Quiz => activity.Quizzes,
         Commands.Appraisal => activity.Appraisals,
         _ => 0,

@@ -5,7 +5,8 @@ namespace EmpathyBot.Core.Ports;
 /// <param name="Ratings">Rating cards they answered (ratings and attention checks alike: both look the same to them).</param>
 /// <param name="Quizzes">Quizzes they finished.</param>
 /// <param name="Appraisals">Feelings checks they finished (the rating after imagining a situation).</param>
-public sealed record ParticipantActivity(int Replies, int Ratings, int Quizzes, int Appraisals)
+/// <param name="RaterExcluded">They are excluded as a rater (attention checks or straight-lining), so they get no more cards.</param>
+public sealed record ParticipantActivity(int Replies, int Ratings, int Quizzes, int Appraisals, bool RaterExcluded = false)
 {
     public static ParticipantActivity None { get; } = new(0, 0, 0, 0);
 }

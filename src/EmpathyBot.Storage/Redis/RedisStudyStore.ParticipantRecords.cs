@@ -93,7 +93,8 @@ public sealed partial class RedisStudyStore
             if ((string?)await Db.HashGetAsync(keys.Prefix + "appraisal:" + (string)id!, "condition") == AppraisalConditions.Evoked) appraisals++;
         }
 
-        return new ParticipantActivity((int)replies, (int)ratings, quizzes, appraisals);
+        var excluded = await Db.SetContainsAsync(keys.Prefix + "excluded-raters", participant);
+        return new ParticipantActivity((int)replies, (int)ratings, quizzes, appraisals, excluded);
     });
 
     public Task<IReadOnlyList<SourceRatings>> GetRatingsBySourceAsync(string participant, CancellationToken ct = default) => Guard(async () =>

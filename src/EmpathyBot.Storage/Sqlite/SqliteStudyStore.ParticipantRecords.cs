@@ -72,7 +72,8 @@ public sealed partial class SqliteStudyStore
                 """),
             // One quiz stores a test per item set, under ids "<quiz>|<set>".
             Quizzes: Count("SELECT count(DISTINCT substr(id, 1, instr(id, '|') - 1)) FROM understanding_tests WHERE participant = $p;"),
-            Appraisals: Count($"SELECT count(*) FROM appraisal_answers WHERE participant = $p AND condition = '{AppraisalConditions.Evoked}';"));
+            Appraisals: Count($"SELECT count(*) FROM appraisal_answers WHERE participant = $p AND condition = '{AppraisalConditions.Evoked}';"),
+            RaterExcluded: Count("SELECT count(*) FROM rater_quality WHERE rater = $p AND excluded = 1;") > 0);
     }, ct);
 
     public Task<IReadOnlyList<SourceRatings>> GetRatingsBySourceAsync(string participant, CancellationToken ct = default) => Read(c =>

@@ -36,4 +36,12 @@ public sealed class ProtocolPositionTests
         Assert.True(ProtocolPosition.Locate(Steps, new ParticipantActivity(2, 12, 1, 1)).Complete);
         Assert.False(ProtocolPosition.Locate(Steps, new ParticipantActivity(2, 11, 1, 1)).Complete);
     }
+
+    [Fact]
+    public void An_excluded_rater_skips_every_rate_step_left_and_nothing_else()
+    {
+        Assert.Equal("quiz", ProtocolPosition.Locate(Steps, new ParticipantActivity(2, 3, 0, 0, RaterExcluded: true)).Step);
+        Assert.Equal("respond", ProtocolPosition.Locate(Steps, new ParticipantActivity(1, 0, 0, 0, RaterExcluded: true)).Step);
+        Assert.True(ProtocolPosition.Locate(Steps, new ParticipantActivity(2, 3, 1, 1, RaterExcluded: true)).Complete);
+    }
 }

@@ -85,6 +85,11 @@ public abstract partial class StudyStoreContract
         Assert.Equal(new ParticipantActivity(Replies: 2, Ratings: 3, Quizzes: 1, Appraisals: 1), await store.GetActivityAsync("alice"));
         Assert.Equal(new ParticipantActivity(Replies: 1, Ratings: 1, Quizzes: 0, Appraisals: 0), await store.GetActivityAsync("bob"));
 
+        // One failed check excludes bob under this bound; the activity says so (a protocol waives his rate steps).
+        await store.RecordAttentionCheckAsync(new AttentionCheck("bob", "gold-2", false, T0), 1);
+        Assert.Equal(new ParticipantActivity(Replies: 1, Ratings: 2, Quizzes: 0, Appraisals: 0, RaterExcluded: true), await store.GetActivityAsync("bob"));
+        Assert.False((await store.GetActivityAsync("alice")).RaterExcluded);
+
         Assert.Equal([new SourceRatings("gpt", 0, 0, 1), new SourceRatings(Sources.Human, 1, 0, 0)], await store.GetRatingsBySourceAsync("alice"));
         Assert.Empty(await store.GetRatingsBySourceAsync("carol"));
     }
