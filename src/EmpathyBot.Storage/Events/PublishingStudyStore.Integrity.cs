@@ -6,27 +6,14 @@ namespace EmpathyBot.Storage.Events;
 
 public sealed partial class PublishingStudyStore : IIntegrityStore
 {
-    public async Task<bool> AddCheckedReplyAsync(Reply reply, ReplyCheck check, CancellationToken ct = default)
-    {
-        var added = await inner.AddCheckedReplyAsync(reply, check, ct);
-        if (added)
-        {
-            var prompt = await inner.GetPromptAsync(reply.PromptId, ct);
-            await events.PublishAsync(new StudyEvent(StudyEventKind.ReplyAdded, reply.Id, prompt?.Emotion, reply.Source, null, time.GetUtcNow()), ct);
-        }
-
-        return added;
-    }
+    public async Task<bool> AddCheckedReplyAsync(Reply reply, ReplyCheck check, CancellationToken ct = default) =>
+        await AnnounceAsync(reply, await inner.AddCheckedReplyAsync(reply, check, ct), ct);
 
     public async Task<CheckedRating> AddCheckedRatingAsync(Rating rating, RatingRules rules, CancellationToken ct = default)
     {
         var result = await inner.AddCheckedRatingAsync(rating, rules, ct);
         // The write names the rated reply's emotion and source: nothing more is read to announce it.
-        if (result.Outcome == RatingOutcome.Recorded)
-        {
-            await events.PublishAsync(new StudyEvent(StudyEventKind.RatingRecorded, rating.ReplyId, result.Emotion, result.Source,
-                rating.Value.ToWire(), time.GetUtcNow()), ct);
-        }
+        if (result.Outcome == RatingOutcome.Recorded) await RatingRecordedAsync(rating, result.Emotion, result.Source, ct);
 
         // An exclusion takes a rater's past ratings out of many cells at once.
         if (result.NewlyExcluded) await CountersChangedAsync(ct);

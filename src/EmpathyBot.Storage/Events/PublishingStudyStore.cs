@@ -14,9 +14,11 @@ namespace EmpathyBot.Storage.Events;
 public sealed partial class PublishingStudyStore(IStudyStore inner, IStudyEvents events, TimeProvider time)
     : IReplyStore, IRatingStore, IParticipantStore, IQualityStore, IBattleStore
 {
-    public async Task<bool> AddReplyAsync(Reply reply, CancellationToken ct = default)
+    public async Task<bool> AddReplyAsync(Reply reply, CancellationToken ct = default) =>
+        await AnnounceAsync(reply, await inner.AddReplyAsync(reply, ct), ct);
+
+    private async Task<bool> AnnounceAsync(Reply reply, bool added, CancellationToken ct)
     {
-        var added = await inner.AddReplyAsync(reply, ct);
         if (added)
         {
             var prompt = await inner.GetPromptAsync(reply.PromptId, ct);
@@ -32,17 +34,19 @@ public sealed partial class PublishingStudyStore(IStudyStore inner, IStudyEvents
     public async Task<RatingOutcome> AddOfferedRatingAsync(Rating rating, CancellationToken ct = default) =>
         await AnnounceAsync(rating, await inner.AddOfferedRatingAsync(rating, ct), ct);
 
+    /// <summary>Announces a rating the write did not label: its reply and prompt are read for the event.</summary>
     private async Task<RatingOutcome> AnnounceAsync(Rating rating, RatingOutcome outcome, CancellationToken ct)
     {
         if (outcome == RatingOutcome.Recorded && await inner.GetReplyAsync(rating.ReplyId, ct) is { } reply)
         {
-            var prompt = await inner.GetPromptAsync(reply.PromptId, ct);
-            await events.PublishAsync(new StudyEvent(StudyEventKind.RatingRecorded, reply.Id, prompt?.Emotion, reply.Source,
-                rating.Value.ToWire(), time.GetUtcNow()), ct);
+            await RatingRecordedAsync(rating, (await inner.GetPromptAsync(reply.PromptId, ct))?.Emotion, reply.Source, ct);
         }
 
         return outcome;
     }
+
+    private Task RatingRecordedAsync(Rating rating, string? emotion, string? source, CancellationToken ct) =>
+        events.PublishAsync(new StudyEvent(StudyEventKind.RatingRecorded, rating.ReplyId, emotion, source, rating.Value.ToWire(), time.GetUtcNow()), ct);
 
     public async Task<ImportResult> ImportRatingsAsync(IReadOnlyList<RatingRow> rows, string promptSet, CancellationToken ct = default)
     {
