@@ -140,7 +140,8 @@ public sealed partial class SqliteStudyStore
     {
         // One read transaction (the export snapshot's when one is open): the battles and the replies and prompts they
         // name are one snapshot.
-        var (c, tx, owned) = ExportReader();
+        var (source, owned) = ExportReader();
+        var (c, tx) = (source.Connection, source.Transaction);
         List<BattleRecord> records;
         try
         {
@@ -183,7 +184,7 @@ public sealed partial class SqliteStudyStore
         }
         finally
         {
-            if (owned is not null) await owned.DisposeAsync().ConfigureAwait(false);
+            if (owned) source.Dispose();
         }
 
         foreach (var record in records) yield return record;

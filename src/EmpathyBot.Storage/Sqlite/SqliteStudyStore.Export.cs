@@ -50,16 +50,16 @@ public sealed partial class SqliteStudyStore
 
     private async IAsyncEnumerable<T> Stream<T>(string sql, Func<SqliteDataReader, T> map, [EnumeratorCancellation] CancellationToken ct)
     {
-        var (c, tx, owned) = ExportReader();
+        var (source, owned) = ExportReader();
         try
         {
-            await using var command = Command(c, sql, tx);
+            await using var command = Command(source.Connection, sql, source.Transaction);
             await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
             while (await reader.ReadAsync(ct).ConfigureAwait(false)) yield return map(reader);
         }
         finally
         {
-            if (owned is not null) await owned.DisposeAsync().ConfigureAwait(false);
+            if (owned) source.Dispose();
         }
     }
 }

@@ -10,19 +10,40 @@ public sealed partial class SqliteStudyStore : Core.Ports.IExportSnapshots
 
     public Task<IAsyncDisposable> BeginExportSnapshotAsync(CancellationToken ct = default)
     {
-        ObjectDisposedException.ThrowIf(disposed, this);
         if (exportSnapshot.Value is not null) throw new InvalidOperationException("An export snapshot is already open in this flow.");
+        var reader = BeginReadTransaction();
+        try
+        {
+            // A deferred transaction takes its snapshot at its first read, not at BEGIN.
+            Scalar(reader.Connection, "SELECT count(*) FROM sqlite_schema;", reader.Transaction);
+        }
+        catch
+        {
+            reader.Dispose();
+            throw;
+        }
+
+        // Set here, outside any async method, so that the value reaches the caller's flow (an async method's changes
+        // to an AsyncLocal stay inside it).
+        var snapshot = new Snapshot(this, reader);
+        exportSnapshot.Value = snapshot;
+        return Task.FromResult<IAsyncDisposable>(snapshot);
+    }
+
+    /// <summary>
+    /// The read transaction an export stream reads in: the open snapshot's (not owned: left open for the next stream),
+    /// or one of the stream's own, which it disposes.
+    /// </summary>
+    private (ReadTransaction Reader, bool Owned) ExportReader() =>
+        exportSnapshot.Value is { } snapshot ? (snapshot.Reader, false) : (BeginReadTransaction(), true);
+
+    private ReadTransaction BeginReadTransaction()
+    {
+        ObjectDisposedException.ThrowIf(disposed, this);
         var connection = Open();
         try
         {
-            var tx = connection.BeginTransaction(deferred: true);
-            // A deferred transaction takes its snapshot at its first read, not at BEGIN.
-            Scalar(connection, "SELECT count(*) FROM sqlite_schema;", tx);
-            // Set here, outside any async method, so that the value reaches the caller's flow (an async method's
-            // changes to an AsyncLocal stay inside it).
-            var snapshot = new Snapshot(this, connection, tx);
-            exportSnapshot.Value = snapshot;
-            return Task.FromResult<IAsyncDisposable>(snapshot);
+            return new ReadTransaction(connection, connection.BeginTransaction(deferred: true));
         }
         catch
         {
@@ -31,40 +52,29 @@ public sealed partial class SqliteStudyStore : Core.Ports.IExportSnapshots
         }
     }
 
-    /// <summary>
-    /// The connection and transaction an export stream reads in: the open snapshot's (left open for the next
-    /// stream), or a read transaction of the stream's own, disposed with it.
-    /// </summary>
-    private (SqliteConnection Connection, SqliteTransaction? Transaction, IAsyncDisposable? Owned) ExportReader()
-    {
-        ObjectDisposedException.ThrowIf(disposed, this);
-        if (exportSnapshot.Value is { } snapshot) return (snapshot.Connection, snapshot.Transaction, null);
-        var connection = Open();
-        var tx = connection.BeginTransaction(deferred: true);
-        return (connection, tx, new OwnedReader(connection, tx));
-    }
-
-    private sealed class OwnedReader(SqliteConnection connection, SqliteTransaction tx) : IAsyncDisposable
-    {
-        public async ValueTask DisposeAsync()
-        {
-            await tx.DisposeAsync().ConfigureAwait(false);
-            await connection.DisposeAsync().ConfigureAwait(false);
-        }
-    }
-
-    private sealed class Snapshot(SqliteStudyStore store, SqliteConnection connection, SqliteTransaction tx) : IAsyncDisposable
+    /// <summary>A deferred read transaction on a connection of its own; disposing it ends both.</summary>
+    private sealed class ReadTransaction(SqliteConnection connection, SqliteTransaction tx) : IDisposable
     {
         public SqliteConnection Connection => connection;
 
         public SqliteTransaction Transaction => tx;
 
+        public void Dispose()
+        {
+            tx.Dispose();
+            connection.Dispose();
+        }
+    }
+
+    private sealed class Snapshot(SqliteStudyStore store, ReadTransaction reader) : IAsyncDisposable
+    {
+        public ReadTransaction Reader => reader;
+
         // Not async: the flow that opened the snapshot must see it closed.
         public ValueTask DisposeAsync()
         {
             store.exportSnapshot.Value = null;
-            tx.Dispose();
-            connection.Dispose();
+            reader.Dispose();
             return ValueTask.CompletedTask;
         }
     }
