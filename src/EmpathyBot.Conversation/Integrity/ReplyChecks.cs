@@ -19,9 +19,11 @@ public sealed class ReplyChecks(
         var shown = reply.Author is { } author ? (await timings.GetCardTimingAsync(author, CardKinds.Reply, reply.PromptId, ct))?.ShownAt : null;
         var others = await FingerprintedAsync(await replies.GetReplyKeysForPromptAsync(reply.PromptId, ct), ct);
         var o = options.Value;
-        var check = ReplyIntegrity.Check(reply, shown, pasted, others, new ReplyRules(o.MaxCharsPerSecond, o.DuplicateThreshold));
+        // Computed once: the check compares it, and the next replies to the prompt are compared with it.
+        var fingerprint = NearDuplicate.Fingerprint(reply.Text);
+        var check = ReplyIntegrity.Check(reply, shown, pasted, others, new ReplyRules(o.MaxCharsPerSecond, o.DuplicateThreshold), fingerprint);
         await integrity.AddCheckedReplyAsync(ReplyIntegrity.Apply(reply, check, o.ExcludeSuspectReplies), check, ct);
-        fingerprints.Add(reply);
+        fingerprints.Remember(reply.Id, fingerprint);
         return check;
     }
 
@@ -34,7 +36,7 @@ public sealed class ReplyChecks(
             {
                 // Not compared on this host before: a contender's reply, or one stored by another instance.
                 if (await replies.GetReplyAsync(key.Id, ct) is not { } stored) continue; // withdrawn meanwhile
-                fingerprint = fingerprints.Add(stored);
+                fingerprint = fingerprints.Remember(stored.Id, NearDuplicate.Fingerprint(stored.Text));
             }
 
             others.Add((key, fingerprint));

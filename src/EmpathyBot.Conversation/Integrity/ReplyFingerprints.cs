@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using EmpathyBot.Core.Integrity;
-using EmpathyBot.Core.Study;
 
 namespace EmpathyBot.Conversation.Integrity;
 
@@ -19,9 +18,10 @@ public sealed class ReplyFingerprints
 
     public bool TryGet(string replyId, out ulong[] fingerprint) => byReply.TryGetValue(replyId, out fingerprint!);
 
-    public ulong[] Add(Reply reply)
+    /// <summary>Remembers the fingerprint of a reply's text under its id, and returns it.</summary>
+    public ulong[] Remember(string replyId, ulong[] fingerprint)
     {
         if (byReply.Count >= MaxEntries) byReply.Clear();
-        return byReply[reply.Id] = NearDuplicate.Fingerprint(reply.Text);
+        return byReply[replyId] = fingerprint;
     }
 }

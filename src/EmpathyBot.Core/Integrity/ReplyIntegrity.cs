@@ -16,12 +16,14 @@ public static class ReplyIntegrity
     private const double MinSeconds = 0.001;
 
     /// <param name="others">The other replies to the prompt, each with its <see cref="NearDuplicate.Fingerprint"/>.</param>
-    public static ReplyCheck Check(Reply reply, DateTimeOffset? shownAt, bool pasted, IEnumerable<(ReplyKey Key, ulong[] Fingerprint)> others, ReplyRules rules)
+    /// <param name="fingerprint">The reply's own fingerprint when the caller has it already (it is computed otherwise).</param>
+    public static ReplyCheck Check(Reply reply, DateTimeOffset? shownAt, bool pasted, IEnumerable<(ReplyKey Key, ulong[] Fingerprint)> others, ReplyRules rules,
+        ulong[]? fingerprint = null)
     {
         double? seconds = shownAt is { } shown ? Math.Max(0, (reply.CreatedAt - shown).TotalSeconds) : null;
         // A reply in the same instant as its prompt counts as typed in a millisecond: too fast for any threshold.
         double? cps = seconds is { } s ? reply.Text.Length / Math.Max(s, MinSeconds) : null;
-        var (similarity, similarTo) = Closest(reply, others);
+        var (similarity, similarTo) = Closest(reply, fingerprint ?? NearDuplicate.Fingerprint(reply.Text), others);
 
         var flags = new List<string>();
         if (similarTo is not null && similarity >= rules.DuplicateThreshold) flags.Add(ExclusionReasons.Duplicate);
@@ -31,10 +33,9 @@ public static class ReplyIntegrity
     }
 
     /// <summary>The most similar other reply to the same prompt: any contender's, or another person's.</summary>
-    private static (double Similarity, string? Id) Closest(Reply reply, IEnumerable<(ReplyKey Key, ulong[] Fingerprint)> others)
+    private static (double Similarity, string? Id) Closest(Reply reply, ulong[] grams, IEnumerable<(ReplyKey Key, ulong[] Fingerprint)> others)
     {
         (double Similarity, string? Id) best = (0, null);
-        var grams = NearDuplicate.Fingerprint(reply.Text);
         foreach (var (other, fingerprint) in others)
         {
             if (other.Id == reply.Id || other.PromptId != reply.PromptId) continue;
