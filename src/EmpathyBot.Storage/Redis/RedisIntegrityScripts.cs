@@ -32,6 +32,21 @@ internal static class RedisIntegrityScripts
           return 0
         end
 
+        -- extends the rater's run of the same answer under runs (rater -> "answer|run") or starts a new one; when the
+        -- run reaches run_limit (0 = off) the rater is excluded as straight-lining. 1 when this answer newly excluded them.
+        local function i_straight_line(runs, rater, answer, run_limit, at)
+          local prev = redis.call('HGET', QP .. runs, rater)
+          local run = 1
+          if prev and string.match(prev, '^[^|]+') == answer then run = tonumber(string.match(prev, '|(%d+)$')) + 1 end
+          redis.call('HSET', QP .. runs, rater, answer .. '|' .. run)
+          if run_limit > 0 and run >= run_limit and not q_excluded(rater) then
+            q_exclude(rater, at)
+            redis.call('HSET', QP .. 'rater-exclusions', rater, 'straightLining')
+            return 1
+          end
+          return 0
+        end
+
         """;
 
     // Needs P and the library's functions; called by the forget script before and after it deletes ratings.
@@ -114,16 +129,7 @@ internal static class RedisIntegrityScripts
           return {outcome, 0, 0}
         end
         i_answer(rater, 'rating', id, at)
-        local prev = redis.call('HGET', P .. 'rater-runs', rater)
-        local run = 1
-        if prev and string.match(prev, '^[^|]+') == value then run = tonumber(string.match(prev, '|(%d+)$')) + 1 end
-        redis.call('HSET', P .. 'rater-runs', rater, value .. '|' .. run)
-        local newly = 0
-        if run_limit > 0 and run >= run_limit and not q_excluded(rater) then
-          q_exclude(rater, at)
-          redis.call('HSET', P .. 'rater-exclusions', rater, 'straightLining')
-          newly = 1
-        end
+        local newly = i_straight_line('rater-runs', rater, value, run_limit, at)
         local label = redis.call('HMGET', P .. 'reply:' .. id, 'emotion', 'source')
         return {2, fast and 1 or 0, newly, label[1], label[2]}
         """;

@@ -138,17 +138,8 @@ public sealed partial class RedisStudyStore
         local newly = 0
         if b[8] == '' then
           redis.call('RPUSH', P .. 'battle-log', ARGV[3])
-          -- The run of the same button on pair cards (attention checks stay out of it, as for Good / Okay / Bad).
-          local rater, choice, run_limit = ARGV[2], ARGV[8], tonumber(ARGV[9])
-          local prev = redis.call('HGET', P .. 'pair-runs', rater)
-          local run = 1
-          if prev and string.match(prev, '^[^|]+') == choice then run = tonumber(string.match(prev, '|(%d+)$')) + 1 end
-          redis.call('HSET', P .. 'pair-runs', rater, choice .. '|' .. run)
-          if run_limit > 0 and run >= run_limit and not q_excluded(rater) then
-            q_exclude(rater, ARGV[6])
-            redis.call('HSET', P .. 'rater-exclusions', rater, 'straightLining')
-            newly = 1
-          end
+          -- The run of the same button on pair cards, kept apart from Good / Okay / Bad (attention checks stay out of both).
+          newly = i_straight_line('pair-runs', ARGV[2], ARGV[8], tonumber(ARGV[9]), ARGV[6])
           publish('CountersChanged', nil, nil, nil, nil, ARGV[6])
         end
         return {2, b[2], b[3], b[4], b[5], b[6], b[7], b[8], winner, newly}
