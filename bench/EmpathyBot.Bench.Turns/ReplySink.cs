@@ -41,7 +41,13 @@ public sealed class ReplySink : IAsyncDisposable
 
     public static async Task<ReplySink> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
+        // Content root in the driver's own folder, and no configuration reload: by default the content root is the
+        // working directory, watched recursively, and every page the host writes under it would wake this process.
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            ContentRootPath = AppContext.BaseDirectory,
+            Args = ["--hostBuilder:reloadConfigOnChange=false"],
+        });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
         var sink = new ReplySink(builder.Build());

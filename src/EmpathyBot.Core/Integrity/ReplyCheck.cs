@@ -20,3 +20,6 @@ public sealed record ReplyCheck(
     double Similarity,
     string? SimilarTo,
     IReadOnlyList<string> Flags);
+
+/// <summary>What storing a checked reply did: whether it was added (false: the id existed) and, when added, its prompt's emotion.</summary>
+public sealed record CheckedReply(bool Added, string? Emotion = null);

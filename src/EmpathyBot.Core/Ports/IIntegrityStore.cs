@@ -9,8 +9,11 @@ namespace EmpathyBot.Core.Ports;
 /// </summary>
 public interface IIntegrityStore
 {
-    /// <summary>Stores a person's reply (as <see cref="IReplyStore.AddReplyAsync"/>) together with its check; false when the id exists.</summary>
-    Task<bool> AddCheckedReplyAsync(Reply reply, ReplyCheck check, CancellationToken ct = default);
+    /// <summary>
+    /// Stores a person's reply (as <see cref="IReplyStore.AddReplyAsync"/>) together with its check. Not added when the
+    /// id exists; when added, the result names the emotion of the reply's prompt, so announcing it reads nothing.
+    /// </summary>
+    Task<CheckedReply> AddCheckedReplyAsync(Reply reply, ReplyCheck check, CancellationToken ct = default);
 
     /// <summary>
     /// Records an offered rating (refused as <see cref="RatingOutcome.NotOffered"/> otherwise). Given sooner than

@@ -6,8 +6,13 @@ namespace EmpathyBot.Storage.Events;
 
 public sealed partial class PublishingStudyStore : IIntegrityStore
 {
-    public async Task<bool> AddCheckedReplyAsync(Reply reply, ReplyCheck check, CancellationToken ct = default) =>
-        await AnnounceAsync(reply, await inner.AddCheckedReplyAsync(reply, check, ct), ct);
+    public async Task<CheckedReply> AddCheckedReplyAsync(Reply reply, ReplyCheck check, CancellationToken ct = default)
+    {
+        var result = await inner.AddCheckedReplyAsync(reply, check, ct);
+        // The write names the prompt's emotion: nothing more is read to announce it.
+        if (result.Added) await ReplyAddedAsync(reply, result.Emotion, ct);
+        return result;
+    }
 
     public async Task<CheckedRating> AddCheckedRatingAsync(Rating rating, RatingRules rules, CancellationToken ct = default)
     {

@@ -17,16 +17,15 @@ public sealed partial class PublishingStudyStore(IStudyStore inner, IStudyEvents
     public async Task<bool> AddReplyAsync(Reply reply, CancellationToken ct = default) =>
         await AnnounceAsync(reply, await inner.AddReplyAsync(reply, ct), ct);
 
+    /// <summary>Announces a reply the write did not label: its prompt is read for the event.</summary>
     private async Task<bool> AnnounceAsync(Reply reply, bool added, CancellationToken ct)
     {
-        if (added)
-        {
-            var prompt = await inner.GetPromptAsync(reply.PromptId, ct);
-            await events.PublishAsync(new StudyEvent(StudyEventKind.ReplyAdded, reply.Id, prompt?.Emotion, reply.Source, null, time.GetUtcNow()), ct);
-        }
-
+        if (added) await ReplyAddedAsync(reply, (await inner.GetPromptAsync(reply.PromptId, ct))?.Emotion, ct);
         return added;
     }
+
+    private Task ReplyAddedAsync(Reply reply, string? emotion, CancellationToken ct) =>
+        events.PublishAsync(new StudyEvent(StudyEventKind.ReplyAdded, reply.Id, emotion, reply.Source, null, time.GetUtcNow()), ct);
 
     public async Task<RatingOutcome> AddRatingAsync(Rating rating, CancellationToken ct = default) =>
         await AnnounceAsync(rating, await inner.AddRatingAsync(rating, ct), ct);

@@ -104,14 +104,13 @@ internal static class RedisIntegrityScripts
         return 1
         """;
 
-    // ARGV: P, id, prompt, source, author, pool(1/0), json, cacheKey, at, check json -> as AddReply
+    // ARGV: P, id, prompt, source, author, pool(1/0), json, cacheKey, at, check json -> {as AddReply[, emotion when added]}
     public const string AddCheckedReply = RedisScripts.Library + """
         local added = add_reply(ARGV[2], ARGV[3], ARGV[4], ARGV[5], ARGV[6], ARGV[7], ARGV[8], ARGV[9], true)
-        if added == 1 then
-          redis.call('HSET', P .. 'reply-checks', ARGV[2], ARGV[10])
-          i_answer(ARGV[5], 'reply', ARGV[3], ARGV[9])
-        end
-        return added
+        if added ~= 1 then return {added} end
+        redis.call('HSET', P .. 'reply-checks', ARGV[2], ARGV[10])
+        i_answer(ARGV[5], 'reply', ARGV[3], ARGV[9])
+        return {added, redis.call('HGET', P .. 'reply:' .. ARGV[2], 'emotion')}
         """;
 
     // ARGV: P, replyId, rater, value, at, tooFast (1/0), seconds, straight-line run (0 = off)

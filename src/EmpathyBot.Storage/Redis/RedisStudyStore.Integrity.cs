@@ -9,20 +9,20 @@ namespace EmpathyBot.Storage.Redis;
 
 public sealed partial class RedisStudyStore
 {
-    public Task<bool> AddCheckedReplyAsync(Reply reply, ReplyCheck check, CancellationToken ct = default)
+    public Task<CheckedReply> AddCheckedReplyAsync(Reply reply, ReplyCheck check, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(reply);
         ArgumentNullException.ThrowIfNull(check);
         if (check.ReplyId != reply.Id) throw new ArgumentException($"The check is for reply '{check.ReplyId}', not '{reply.Id}'.", nameof(check));
         return Guard(async () =>
         {
-            var outcome = (int)await EvalAsync(RedisIntegrityScripts.AddCheckedReply,
+            var result = (RedisResult[])(await EvalAsync(RedisIntegrityScripts.AddCheckedReply,
                 reply.Id, reply.PromptId, reply.Source, reply.Author ?? "", reply.InPool ? "1" : "0",
-                ReplyJson(reply), reply.Model?.CacheKey ?? "", Iso(reply.CreatedAt), JsonSerializer.Serialize(check, Json));
-            return outcome switch
+                ReplyJson(reply), reply.Model?.CacheKey ?? "", Iso(reply.CreatedAt), JsonSerializer.Serialize(check, Json)))!;
+            return (int)result[0] switch
             {
-                1 => true,
-                0 => false,
+                1 => new CheckedReply(true, (string?)result[1]),
+                0 => new CheckedReply(false),
                 _ => throw new ArgumentException($"Reply '{reply.Id}' refers to unknown prompt '{reply.PromptId}'.", nameof(reply)),
             };
         });

@@ -99,7 +99,7 @@ public sealed partial class SqliteStudyStore
 
     private static void MigrateIntegrity(SqliteConnection connection, SqliteTransaction tx) => Execute(connection, IntegritySchema, tx);
 
-    public Task<bool> AddCheckedReplyAsync(Reply reply, ReplyCheck check, CancellationToken ct = default)
+    public Task<CheckedReply> AddCheckedReplyAsync(Reply reply, ReplyCheck check, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(check);
         if (check.ReplyId != reply.Id) throw new ArgumentException($"The check is for reply '{check.ReplyId}', not '{reply.Id}'.", nameof(check));
@@ -107,7 +107,7 @@ public sealed partial class SqliteStudyStore
         {
             var emotion = Scalar(c, "SELECT emotion FROM prompts WHERE id = $id;", tx, ("$id", reply.PromptId)) as string
                 ?? throw new ArgumentException($"Reply '{reply.Id}' is for unknown prompt '{reply.PromptId}'; add the prompt first.", nameof(reply));
-            if (!InsertReply(c, tx, reply, emotion)) return false;
+            if (!InsertReply(c, tx, reply, emotion)) return new CheckedReply(false);
             Execute(c, """
                 INSERT INTO reply_checks (reply_id, participant, prompt_id, shown_at, received_at, seconds, chars_per_second,
                     pasted, similarity, similar_to, flags)
@@ -116,7 +116,7 @@ public sealed partial class SqliteStudyStore
                 ("$received", check.ReceivedAt.UtcTicks), ("$s", check.Seconds), ("$cps", check.CharsPerSecond), ("$pasted", check.Pasted ? 1 : 0),
                 ("$sim", check.Similarity), ("$to", check.SimilarTo), ("$flags", JsonSerializer.Serialize(check.Flags)));
             AnswerCard(c, tx, check.Participant, CardKinds.Reply, check.PromptId, check.ReceivedAt.UtcTicks);
-            return true;
+            return new CheckedReply(true, emotion);
         }, ct);
     }
 

@@ -5,10 +5,10 @@ namespace EmpathyBot.Storage.Sqlite;
 
 /// <summary>
 /// Group commit. Every write is a unit of work that either happens whole or not at all, and its task completes only
-/// once it is committed. Writes that arrive while another commit runs queue up and then share one transaction, each
-/// inside a savepoint of its own, so a failing write rolls back only itself. Under load a commit (its WAL frames for
-/// every page touched, its file locks) is paid once per batch instead of once per write; a lone write still commits
-/// alone, a thread-pool hop later.
+/// once it is committed. Writes that arrive while another commit runs queue up and then share one transaction; a
+/// failing write rolls back only itself (the batch then runs again with a savepoint per write: CommitBatch). Under
+/// load a commit (its WAL frames for every page touched, its file locks) is paid once per batch instead of once per
+/// write; a lone write still commits alone, a thread-pool hop later.
 /// </summary>
 public sealed partial class SqliteStudyStore
 {
@@ -62,9 +62,12 @@ public sealed partial class SqliteStudyStore
         try
         {
             ObjectDisposedException.ThrowIf(disposed, this);
-            using var tx = writer.BeginTransaction(deferred: false);
-            foreach (var write in batch) RunInSavepoint(write, tx);
-            tx.Commit();
+            // Almost no write fails, so a batch first runs bare: a savepoint per write costs two statements and a copy
+            // of every page the write touches that an earlier write of the batch had changed (about 3% of a turn's CPU
+            // under load, bench/turns). When a write throws, the attempt is undone whole and the batch runs again with
+            // each write in a savepoint of its own, so the failing one alone is rolled back. Nothing of the first
+            // attempt was committed, and the writes change nothing outside the database, so running them again is safe.
+            if (!TryCommitBare(batch)) CommitIsolated(batch);
             NoteWrite();
             Interlocked.Increment(ref commits);
             foreach (var write in batch) write.Complete();
@@ -77,6 +80,54 @@ public sealed partial class SqliteStudyStore
         finally
         {
             writeGate.Release();
+        }
+    }
+
+    /// <summary>Runs and commits the batch without savepoints; false (and nothing kept) when one of its writes threw.</summary>
+    private bool TryCommitBare(List<PendingWrite> batch)
+    {
+        using var tx = writer.BeginTransaction(deferred: false);
+        foreach (var write in batch)
+        {
+            try
+            {
+                write.Run(writer, tx);
+            }
+            catch (Exception ex) when (batch.Count > 1)
+            {
+                RollBack(tx, ex);
+                return false;
+            }
+            catch (Exception ex)
+            {
+                // A lone write: undoing the transaction undoes exactly it.
+                RollBack(tx, ex);
+                write.Reject(ex);
+                return true;
+            }
+        }
+
+        tx.Commit();
+        return true;
+    }
+
+    private void CommitIsolated(List<PendingWrite> batch)
+    {
+        using var tx = writer.BeginTransaction(deferred: false);
+        foreach (var write in batch) RunInSavepoint(write, tx);
+        tx.Commit();
+    }
+
+    /// <summary>Undoes a transaction a write failed in; when SQLite already ended it (disk full, I/O error) the failure stands as the batch's.</summary>
+    private static void RollBack(SqliteTransaction tx, Exception failure)
+    {
+        try
+        {
+            tx.Rollback();
+        }
+        catch (SqliteException rollback)
+        {
+            throw new AggregateException(failure, rollback);
         }
     }
 

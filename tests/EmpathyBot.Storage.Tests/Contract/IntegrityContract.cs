@@ -70,8 +70,9 @@ public abstract class IntegrityContract
         var reply = new Reply("h-1", "p1", Sources.Human, "pasted text", "ann", T0.AddSeconds(5), ExcludedReason: ExclusionReasons.Pasted);
         var check = new ReplyCheck("h-1", "ann", "p1", T0, T0.AddSeconds(5), 5, 2.2, true, 0.25, "m1", [ExclusionReasons.Pasted]);
 
-        Assert.True(await store.AddCheckedReplyAsync(reply, check));
-        Assert.False(await store.AddCheckedReplyAsync(reply, check));
+        // The write names the prompt's emotion, so the dashboard's announcement reads nothing more.
+        Assert.Equal(new CheckedReply(true, "sad"), await store.AddCheckedReplyAsync(reply, check));
+        Assert.False((await store.AddCheckedReplyAsync(reply, check)).Added);
 
         Assert.Equal(1, (await CountsAsync(store, Sources.Human)).Excluded);
         var exported = Assert.Single(await ListAsync(store.ExportReplyChecksAsync()));

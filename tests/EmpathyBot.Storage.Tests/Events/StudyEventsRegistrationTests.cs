@@ -45,15 +45,20 @@ public sealed class StudyEventsRegistrationTests
                 Assert.IsType<PublishingStudyStore>(integrity);
                 Assert.Equal("m1", (await ratings.NextReplyToRateAsync("carl", 3))?.Id);
                 await integrity.AddCheckedRatingAsync(new Rating("m1", "carl", RatingValue.Good, DateTimeOffset.UtcNow), new RatingRules(0, 0));
+                // So is a checked reply (a person's own): its write names the prompt's emotion.
+                var at = DateTimeOffset.UtcNow;
+                await integrity.AddCheckedReplyAsync(new Reply("h1", "p1", Sources.Human, "my own words", "ann", at),
+                    new ReplyCheck("h1", "ann", "p1", null, at, null, null, false, 0, null, []));
                 var marker = new StudyEvent(StudyEventKind.CountersChanged, "marker", null, null, null, DateTimeOffset.UnixEpoch);
                 await events.PublishAsync(marker);
 
-                var received = await RedisStudyEventsTests.ReadAsync(subscription, 4);
+                var received = await RedisStudyEventsTests.ReadAsync(subscription, 5);
                 Assert.Equal([StudyEventKind.ReplyAdded, StudyEventKind.RatingRecorded, StudyEventKind.RatingRecorded], received.Take(3).Select(e => e.Kind));
                 Assert.Equal(("m1", "sad", "gpt", "bad"), (received[1].ReplyId, received[1].Emotion, received[1].Source, received[1].Rating));
                 Assert.Equal(("m1", "sad", "gpt", "good"), (received[2].ReplyId, received[2].Emotion, received[2].Source, received[2].Rating));
-                // The duplicate rating announced nothing: the next events in order are the checked rating's and the marker.
-                Assert.Equal(marker, received[3]);
+                Assert.Equal((StudyEventKind.ReplyAdded, "h1", "sad", Sources.Human), (received[3].Kind, received[3].ReplyId, received[3].Emotion, received[3].Source));
+                // The duplicate rating announced nothing: the next events in order are the checked rating's, the checked reply's and the marker.
+                Assert.Equal(marker, received[4]);
             }
         }
         finally
