@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text.Json.Nodes;
+using System.Text.Json;
 using EmpathyBot.Channels.Activities;
 using Microsoft.Extensions.Logging;
 
@@ -37,11 +36,15 @@ public sealed class ConnectorClient(HttpClient http, IConnectorTokenProvider tok
         return activityId is null ? url : $"{url}/{Uri.EscapeDataString(activityId)}";
     }
 
+    private static readonly MediaTypeHeaderValue JsonType = new("application/json") { CharSet = "utf-8" };
+
     private async Task<string?> SendAsync(HttpMethod method, string url, Activity activity, CancellationToken ct)
     {
+        // Serialised once for every attempt, with its length known: a streamed body went out chunked, in more writes.
+        var body = JsonSerializer.SerializeToUtf8Bytes(activity, ActivityJson.Options);
         for (var attempt = 1; ; attempt++)
         {
-            using var request = new HttpRequestMessage(method, url) { Content = JsonContent.Create(activity, options: ActivityJson.Options) };
+            using var request = new HttpRequestMessage(method, url) { Content = new ByteArrayContent(body) { Headers = { ContentType = JsonType } } };
             var token = await tokens.GetTokenAsync(ct);
             if (token is not null) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
 
@@ -50,9 +53,9 @@ public sealed class ConnectorClient(HttpClient http, IConnectorTokenProvider tok
             {
                 response = await http.SendAsync(request, ct);
                 if (response.IsSuccessStatusCode) return await ReadIdAsync(response, ct);
-                var body = await response.Content.ReadAsStringAsync(ct);
+                var answer = await response.Content.ReadAsStringAsync(ct);
                 var retryable = response.StatusCode == HttpStatusCode.TooManyRequests || (int)response.StatusCode >= 500;
-                if (!retryable || attempt >= MaxAttempts) throw new ConnectorException(response.StatusCode, method.Method, url, body);
+                if (!retryable || attempt >= MaxAttempts) throw new ConnectorException(response.StatusCode, method.Method, url, answer);
                 var delay = RetryAfter(response) ?? Backoff(attempt);
                 logger.LogWarning("Bot Connector answered {Status} to {Method} {Url}; retry {Attempt} in {Delay}", (int)response.StatusCode, method, url, attempt, delay);
                 await Task.Delay(delay, time, ct);
@@ -72,13 +75,17 @@ public sealed class ConnectorClient(HttpClient http, IConnectorTokenProvider tok
 
     private static async Task<string?> ReadIdAsync(HttpResponseMessage response, CancellationToken ct)
     {
-        var text = await response.Content.ReadAsStringAsync(ct);
-        if (string.IsNullOrWhiteSpace(text)) return null;
+        var bytes = await response.Content.ReadAsByteArrayAsync(ct);
+        if (bytes.AsSpan().Trim(" \t\r\n"u8).IsEmpty) return null;
         try
         {
-            return JsonNode.Parse(text)?["id"]?.GetValue<string>();
+            using var document = JsonDocument.Parse(bytes);
+            return document.RootElement.ValueKind == JsonValueKind.Object
+                && document.RootElement.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String
+                ? id.GetString()
+                : null;
         }
-        catch (Exception e) when (e is System.Text.Json.JsonException or InvalidOperationException)
+        catch (JsonException)
         {
             return null;
         }

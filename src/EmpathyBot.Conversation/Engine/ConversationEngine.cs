@@ -115,11 +115,12 @@ public sealed class ConversationEngine(
             : Menu.WithMenu($"That button ({action}) is not one I know. Choose another step.", Tone.Attention));
 
         // A flow step returns its reply and the participant's next state; the state is saved before the reply goes out.
+        // The state and the showing of the card it waits on are written together, so that they share one commit (the
+        // showing never depended on the save: a lost race leaves the newer state, and the first showing stands).
         async Task<TurnResult> AdvanceAsync(Task<(TurnResult Result, ParticipantState State)> step)
         {
             var (result, next) = await step;
-            await states.SaveAsync(participant, next, version, ct);
-            await clock.ShownAsync(participant, next, ct);
+            await Task.WhenAll(states.SaveAsync(participant, next, version, ct), clock.ShownAsync(participant, next, ct));
             return result;
         }
     }
