@@ -48,7 +48,7 @@ public sealed partial class SqliteStudyStore
     public Task<string?> GetAssignedSourceAsync(string rater, CancellationToken ct = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(rater);
-        return Read(c => AssignedSource(c, null, rater), ct);
+        return Lookup(c => AssignedSource(c, null, rater), ct);
     }
 
     public Task<IReadOnlyDictionary<string, long>> GetAssignmentCountsAsync(CancellationToken ct = default) =>

@@ -130,7 +130,7 @@ public sealed partial class SqliteStudyStore
         }, ct);
     }
 
-    public Task<long> CountAnsweredPairsAsync(string rater, CancellationToken ct = default) => Read(c =>
+    public Task<long> CountAnsweredPairsAsync(string rater, CancellationToken ct = default) => Lookup(c =>
         Convert.ToInt64(Scalar(c, "SELECT count(*) FROM battles WHERE rater = $rater AND winner IS NOT NULL AND offered_at IS NOT NULL;", null, ("$rater", rater))), ct);
 
     private static PairOffer ReadOffer(SqliteDataReader r) => new(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4),

@@ -54,7 +54,7 @@ public sealed partial class SqliteStudyStore
             WHERE participant = $p AND kind = $k AND item_id = $i;
             """, tx, ("$p", participant), ("$k", kind), ("$i", itemId), ("$at", atTicks)) > 0;
 
-    public Task<CardTiming?> GetCardTimingAsync(string participant, string kind, string itemId, CancellationToken ct = default) => Read(c =>
+    public Task<CardTiming?> GetCardTimingAsync(string participant, string kind, string itemId, CancellationToken ct = default) => Lookup(c =>
         Query(c, "SELECT participant, kind, item_id, shown_at, answered_at FROM card_timings WHERE participant = $p AND kind = $k AND item_id = $i;",
             ReadCardTiming, null, ("$p", participant), ("$k", kind), ("$i", itemId)).FirstOrDefault(), ct);
 

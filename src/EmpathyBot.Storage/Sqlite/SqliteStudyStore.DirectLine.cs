@@ -76,7 +76,7 @@ public sealed partial class SqliteStudyStore : IDirectLineStore
         CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(limits);
-        return Read(c =>
+        return Lookup(c =>
         {
             // One read transaction, so the activities and the watermark describe the same moment.
             using var tx = c.BeginTransaction(deferred: true);

@@ -29,7 +29,7 @@ public sealed partial class SqliteStudyStore
     {
         ArgumentException.ThrowIfNullOrEmpty(rater);
         ArgumentException.ThrowIfNullOrEmpty(itemId);
-        return Read(c => OfferOf(c, null, rater, itemId), ct);
+        return Lookup(c => OfferOf(c, null, rater, itemId), ct);
     }
 
     public Task<RatingOutcome> AddOfferedRatingAsync(Rating rating, CancellationToken ct = default)

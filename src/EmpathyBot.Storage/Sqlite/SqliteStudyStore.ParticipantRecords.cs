@@ -48,7 +48,7 @@ public sealed partial class SqliteStudyStore
         }, ct);
     }
 
-    public Task<ParticipantRecord?> GetParticipantRecordAsync(string participant, CancellationToken ct = default) => Read(c =>
+    public Task<ParticipantRecord?> GetParticipantRecordAsync(string participant, CancellationToken ct = default) => Lookup(c =>
         Query(c, $"SELECT {RecordColumns} WHERE c.participant = $p;", ReadRecord, null, ("$p", participant)).FirstOrDefault(), ct);
 
     public IAsyncEnumerable<ParticipantRecord> ExportParticipantRecordsAsync(CancellationToken ct = default) =>
@@ -59,7 +59,7 @@ public sealed partial class SqliteStudyStore
         new ExternalIds(NullableString(r, 3), NullableString(r, 4), NullableString(r, 5)),
         r.IsDBNull(6) ? null : FromTicks(r.GetInt64(6)), NullableString(r, 7));
 
-    public Task<ParticipantActivity> GetActivityAsync(string participant, CancellationToken ct = default) => Read(c =>
+    public Task<ParticipantActivity> GetActivityAsync(string participant, CancellationToken ct = default) => Lookup(c =>
     {
         (string, object?) who = ("$p", participant);
         int Count(string sql) => Convert.ToInt32(Scalar(c, sql, null, who));

@@ -12,7 +12,7 @@ public sealed partial class SqliteStudyStore
             ("$p", participant), ("$at", at.UtcTicks)), ct);
     }
 
-    public Task<DateTimeOffset?> GetConsentAsync(string participant, CancellationToken ct = default) => Read(c =>
+    public Task<DateTimeOffset?> GetConsentAsync(string participant, CancellationToken ct = default) => Lookup(c =>
         Scalar(c, "SELECT at FROM consents WHERE participant = $p;", null, ("$p", participant)) is long ticks
             ? FromTicks(ticks)
             : (DateTimeOffset?)null, ct);
@@ -20,7 +20,7 @@ public sealed partial class SqliteStudyStore
     public Task<(DateTimeOffset? ConsentedAt, VersionedState? State)> GetConsentAndStateAsync(string participant, CancellationToken ct = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(participant);
-        return Read(c => Query(c, """
+        return Lookup(c => Query(c, """
                 SELECT (SELECT at FROM consents WHERE participant = $p), s.json, s.version
                 FROM (SELECT 1) LEFT JOIN conversation_state s ON s.key = $p;
                 """,

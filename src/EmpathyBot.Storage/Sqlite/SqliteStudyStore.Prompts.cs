@@ -22,7 +22,7 @@ public sealed partial class SqliteStudyStore
         }, ct);
     }
 
-    public Task<StudyPrompt?> GetPromptAsync(string promptId, CancellationToken ct = default) => Read(c =>
+    public Task<StudyPrompt?> GetPromptAsync(string promptId, CancellationToken ct = default) => Lookup(c =>
         Query(c, $"SELECT {PromptColumns} FROM prompts p WHERE p.id = $id;", ReadPrompt, null, ("$id", promptId))
             .FirstOrDefault(), ct);
 
@@ -34,7 +34,7 @@ public sealed partial class SqliteStudyStore
                 r => (Set: r.GetString(0), Count: r.GetInt32(1)))
             .ToDictionary(x => x.Set, x => x.Count, StringComparer.Ordinal), ct);
 
-    public Task<StudyPrompt?> NextPromptToAnswerAsync(string set, string participant, CancellationToken ct = default) => Read(c =>
+    public Task<StudyPrompt?> NextPromptToAnswerAsync(string set, string participant, CancellationToken ct = default) => Lookup(c =>
     {
         // Index walks over (set_name, human_replies, rnd): find the lowest level with an unanswered prompt, then draw
         // one of its ties (SqliteStudyStore.Ties.cs).

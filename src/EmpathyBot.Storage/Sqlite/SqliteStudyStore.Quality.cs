@@ -220,7 +220,7 @@ public sealed partial class SqliteStudyStore
     public Task<RaterQuality> GetRaterQualityAsync(string rater, CancellationToken ct = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(rater);
-        return Read(c => RaterQualityOf(c, null, rater), ct);
+        return Lookup(c => RaterQualityOf(c, null, rater), ct);
     }
 
     private static RaterQuality RaterQualityOf(SqliteConnection c, SqliteTransaction? tx, string rater)

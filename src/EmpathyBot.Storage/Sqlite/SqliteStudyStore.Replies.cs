@@ -29,15 +29,15 @@ public sealed partial class SqliteStudyStore
         }, ct);
     }
 
-    public Task<Reply?> GetReplyAsync(string replyId, CancellationToken ct = default) => Read(c =>
+    public Task<Reply?> GetReplyAsync(string replyId, CancellationToken ct = default) => Lookup(c =>
         Query(c, $"SELECT {ReplyColumns} FROM replies r WHERE r.id = $id;", ReadReply, null, ("$id", replyId)).FirstOrDefault(), ct);
 
     // ix_replies_prompt_keys covers this: the rows themselves (and their texts) are never read.
-    public Task<IReadOnlyList<ReplyKey>> GetReplyKeysForPromptAsync(string promptId, CancellationToken ct = default) => Read<IReadOnlyList<ReplyKey>>(c =>
+    public Task<IReadOnlyList<ReplyKey>> GetReplyKeysForPromptAsync(string promptId, CancellationToken ct = default) => Lookup<IReadOnlyList<ReplyKey>>(c =>
         Query(c, "SELECT id, source, author FROM replies WHERE prompt_id = $p;",
             r => new ReplyKey(r.GetString(0), promptId, r.GetString(1), NullableString(r, 2)), null, ("$p", promptId)), ct);
 
-    public Task<Reply?> FindReplyByCacheKeyAsync(string cacheKey, CancellationToken ct = default) => Read(c =>
+    public Task<Reply?> FindReplyByCacheKeyAsync(string cacheKey, CancellationToken ct = default) => Lookup(c =>
         Query(c, $"SELECT {ReplyColumns} FROM replies r WHERE r.cache_key = $k ORDER BY r.created_at DESC LIMIT 1;", ReadReply, null, ("$k", cacheKey))
             .FirstOrDefault(), ct);
 

@@ -7,7 +7,7 @@ public sealed partial class SqliteStudyStore
     private const int PurgeEveryClaims = 512;
     private int claimsSincePurge;
 
-    public Task<VersionedState?> GetStateAsync(string key, CancellationToken ct = default) => Read(c =>
+    public Task<VersionedState?> GetStateAsync(string key, CancellationToken ct = default) => Lookup(c =>
         Query(c, "SELECT json, version FROM conversation_state WHERE key = $k;",
             r => new VersionedState(r.GetString(0), r.GetInt64(1)), null, ("$k", key)).FirstOrDefault(), ct);
 

@@ -126,6 +126,32 @@ public sealed partial class SqliteStudyStore : IStudyStore, IDisposable, IAsyncD
         }
     }
 
+    /// <summary>
+    /// A read of a few rows by key, as a turn makes them: run on the writer connection when no commit holds it, else as
+    /// <see cref="Read{T}"/>. A reader's page cache is dropped whenever anything commits (under load, between any two
+    /// reads), so every lookup on a reader read its pages again from the file; the writer's cache stays valid across
+    /// its own commits. This halved the store's read time per turn (bench/turns). Long reads never come here: they would
+    /// hold up every write.
+    /// </summary>
+    private Task<T> Lookup<T>(Func<SqliteConnection, T> work, CancellationToken ct)
+    {
+        if (ct.IsCancellationRequested) return Task.FromCanceled<T>(ct);
+        if (!writeGate.Wait(0)) return Read(work, ct);
+        try
+        {
+            ObjectDisposedException.ThrowIf(disposed, this);
+            return Task.FromResult(work(writer));
+        }
+        catch (Exception ex)
+        {
+            return Task.FromException<T>(ex);
+        }
+        finally
+        {
+            writeGate.Release();
+        }
+    }
+
     private long NowTicks => time.GetUtcNow().UtcTicks;
 
     private static DateTimeOffset FromTicks(long ticks) => new(ticks, TimeSpan.Zero);

@@ -66,6 +66,34 @@ public sealed class SqliteGroupCommitTests : IDisposable
     }
 
     [Fact]
+    public async Task Lookups_between_commits_see_every_write_committed_before_them()
+    {
+        // A turn's lookups run on the writer connection when no commit holds it and on a reader otherwise; either way
+        // each one sees at least every write that completed before it began.
+        var store = await StoreWithPromptsAsync();
+        var completed = 0;
+        var writes = Task.Run(async () =>
+        {
+            for (var i = 0; i < 300; i++)
+            {
+                Assert.True(await store.AddReplyAsync(Human(i, "p-ok")));
+                Volatile.Write(ref completed, i + 1);
+            }
+        });
+        var lookups = Task.Run(async () =>
+        {
+            while (!writes.IsCompleted)
+            {
+                var before = Volatile.Read(ref completed);
+                Assert.InRange((await store.GetReplyKeysForPromptAsync("p-ok")).Count, before, 300);
+            }
+        });
+
+        await Task.WhenAll(writes, lookups);
+        Assert.Equal(300, (await store.GetReplyKeysForPromptAsync("p-ok")).Count);
+    }
+
+    [Fact]
     public async Task A_write_cancelled_before_it_is_queued_never_runs()
     {
         var store = await StoreWithPromptsAsync();
