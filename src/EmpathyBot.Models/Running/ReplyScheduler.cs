@@ -28,8 +28,8 @@ public sealed class ReplyScheduler(
     /// <summary>Prompts queued or being answered.</summary>
     public int Pending => _pending.Count;
 
-    /// <summary>True once the store showed a reply from every contender to the prompt: it is never queued again.</summary>
-    public bool IsAnsweredByAll(string promptId) => _answeredByAll.ContainsKey(promptId);
+    /// <summary>True once the store showed a reply from every contender to the prompt: it is never queued again (for tests).</summary>
+    internal bool IsAnsweredByAll(string promptId) => _answeredByAll.ContainsKey(promptId);
 
     public void Schedule(StudyPrompt prompt)
     {
