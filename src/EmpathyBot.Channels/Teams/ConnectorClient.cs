@@ -36,15 +36,16 @@ public sealed class ConnectorClient(HttpClient http, IConnectorTokenProvider tok
         return activityId is null ? url : $"{url}/{Uri.EscapeDataString(activityId)}";
     }
 
-    private static readonly MediaTypeHeaderValue JsonType = new("application/json") { CharSet = "utf-8" };
-
     private async Task<string?> SendAsync(HttpMethod method, string url, Activity activity, CancellationToken ct)
     {
         // Serialised once for every attempt, with its length known: a streamed body went out chunked, in more writes.
         var body = JsonSerializer.SerializeToUtf8Bytes(activity, ActivityJson.Options);
         for (var attempt = 1; ; attempt++)
         {
-            using var request = new HttpRequestMessage(method, url) { Content = new ByteArrayContent(body) { Headers = { ContentType = JsonType } } };
+            using var request = new HttpRequestMessage(method, url)
+            {
+                Content = new ByteArrayContent(body) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" } } },
+            };
             var token = await tokens.GetTokenAsync(ct);
             if (token is not null) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
 

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.ExceptionServices;
 using Microsoft.Data.Sqlite;
 
 namespace EmpathyBot.Storage.Sqlite;
@@ -118,16 +119,19 @@ public sealed partial class SqliteStudyStore
         tx.Commit();
     }
 
-    /// <summary>Undoes a transaction a write failed in; when SQLite already ended it (disk full, I/O error) the failure stands as the batch's.</summary>
+    /// <summary>
+    /// Undoes a transaction a write failed in. When SQLite already ended it (disk full, I/O error) the rollback fails
+    /// too, and the write's own failure is what the whole batch fails with, as callers expect from a failed write.
+    /// </summary>
     private static void RollBack(SqliteTransaction tx, Exception failure)
     {
         try
         {
             tx.Rollback();
         }
-        catch (SqliteException rollback)
+        catch (SqliteException)
         {
-            throw new AggregateException(failure, rollback);
+            ExceptionDispatchInfo.Throw(failure);
         }
     }
 

@@ -133,8 +133,8 @@ public sealed partial class SqliteStudyStore : IStudyStore, IDisposable, IAsyncD
     /// A read of a few rows by key, as a turn makes them: run on the writer connection when no commit holds it, else as
     /// <see cref="Read{T}"/>. A reader's page cache is dropped whenever anything commits (under load, between any two
     /// reads), so every lookup on a reader read its pages again from the file; the writer's cache stays valid across
-    /// its own commits. This halved the store's read time per turn (bench/turns). Long reads never come here: they would
-    /// hold up every write.
+    /// its own commits. This cut the time a turn spends reading by about a third (bench/turns). Long reads never come
+    /// here: they would hold up every write.
     /// </summary>
     private Task<T> Lookup<T>(Func<SqliteConnection, T> work, CancellationToken ct)
     {

@@ -41,6 +41,12 @@ public sealed class SqliteGroupCommitTests : IDisposable
             trigger.ExecuteNonQuery();
         }
 
+        // Alone in its commit, a failing write is undone with its transaction: nothing of its reply or counters stays.
+        var lone = await Assert.ThrowsAsync<SqliteException>(() => store.AddReplyAsync(Human(999, "p-refused")));
+        Assert.Contains("refused by the test", lone.Message);
+        Assert.Empty(await store.ExportRepliesAsync().ToListAsync());
+        Assert.DoesNotContain(await store.GetCountersAsync(), c => c.Source == Sources.Human && c.Counts.Replies != 0);
+
         var commitsBefore = store.Commits;
         var writes = Enumerable.Range(0, 200)
             .Select(i => (Index: i, Task: store.AddReplyAsync(Human(i, i % 10 == 0 ? "p-refused" : "p-ok"))))
