@@ -23,6 +23,11 @@ internal static class RedisIntegrityScripts
           if redis.call('HINCRBY', QP .. 'excluded-reasons', field, by) <= 0 then redis.call('HDEL', QP .. 'excluded-reasons', field) end
         end
 
+        -- a card's first showing (a later one leaves it as it was); 1 when this was the first
+        local function i_show(participant, kind, item, at)
+          return redis.call('HSETNX', QP .. 'cards:' .. participant, kind .. '|' .. item .. '|shown', at)
+        end
+
         local function i_answer(participant, kind, item, at)
           local card = QP .. 'cards:' .. participant
           local field = kind .. '|' .. item
@@ -93,7 +98,7 @@ internal static class RedisIntegrityScripts
 
     // ARGV: P, participant, kind, item, at -> 1 when this was the first showing
     public const string CardShown = RedisScripts.Library + """
-        return redis.call('HSETNX', P .. 'cards:' .. ARGV[2], ARGV[3] .. '|' .. ARGV[4] .. '|shown', ARGV[5])
+        return i_show(ARGV[2], ARGV[3], ARGV[4], ARGV[5])
         """;
 
     // ARGV: P, participant, kind, item, at -> 1 when the card was shown (its first answer stands)

@@ -150,7 +150,7 @@ internal static class RedisScripts
         if not id then return nil end
         local item = gold ~= '' and gold or id
         redis.call('HSETNX', P .. 'offers:' .. rater, item, gold ~= '' and 'gold' or 'reply')
-        if ARGV[7] and ARGV[7] ~= '' then redis.call('HSETNX', P .. 'cards:' .. rater, 'rating|' .. item .. '|shown', ARGV[7]) end
+        if ARGV[7] and ARGV[7] ~= '' then i_show(rater, 'rating', item, ARGV[7]) end
         return redis.call('HGET', P .. 'reply:' .. id, 'json')
         """;
 
