@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text;
 using EmpathyBot.Core.Study;
 using Microsoft.Extensions.Options;
@@ -8,21 +7,14 @@ namespace EmpathyBot.Conversation.Engine;
 /// <summary>Derives the stored participant key; the raw channel user id never reaches the store.</summary>
 public sealed class Participants(IOptions<StudyOptions> options)
 {
-    // A turn needs its participant's key more than once and a participant sends many turns; the HMAC was about 2% of
-    // a turn's CPU under load (bench/turns). Bounded: past this many people the memo starts again empty.
-    private const int MaxRemembered = 50_000;
-
     private readonly byte[] secret = Encoding.UTF8.GetBytes(options.Value.ParticipantSecret);
-    private readonly ConcurrentDictionary<(string Channel, string UserId), string> remembered = new();
+
+    // A turn needs its participant's key more than once and a participant sends many turns; the HMAC was about 2% of
+    // a turn's CPU under load (bench/turns).
+    private readonly BoundedMemo<(string Channel, string UserId), string> remembered = new(50_000);
 
     public string KeyOf(Turn turn) => KeyOf(turn.Channel, turn.UserId);
 
-    public string KeyOf(string channel, string userId)
-    {
-        if (remembered.TryGetValue((channel, userId), out var key)) return key;
-        key = ParticipantKeys.Derive(secret, channel, userId);
-        if (remembered.Count >= MaxRemembered) remembered.Clear();
-        remembered[(channel, userId)] = key;
-        return key;
-    }
+    public string KeyOf(string channel, string userId) =>
+        remembered.TryGet((channel, userId), out var key) ? key : remembered.Remember((channel, userId), ParticipantKeys.Derive(secret, channel, userId));
 }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using EmpathyBot.Core.Integrity;
 
 namespace EmpathyBot.Conversation.Integrity;
@@ -10,18 +9,11 @@ namespace EmpathyBot.Conversation.Integrity;
 /// </summary>
 public sealed class ReplyFingerprints
 {
-    // About 100 bytes per short reply with its entry: some megabytes at the bound. Past it the cache starts over,
-    // which costs only reading the texts of the replies compared next once more.
-    private const int MaxEntries = 50_000;
+    // About 100 bytes per short reply with its entry: some megabytes at the bound.
+    private readonly BoundedMemo<string, ulong[]> byReply = new(50_000, StringComparer.Ordinal);
 
-    private readonly ConcurrentDictionary<string, ulong[]> byReply = new(StringComparer.Ordinal);
-
-    public bool TryGet(string replyId, out ulong[] fingerprint) => byReply.TryGetValue(replyId, out fingerprint!);
+    public bool TryGet(string replyId, out ulong[] fingerprint) => byReply.TryGet(replyId, out fingerprint);
 
     /// <summary>Remembers the fingerprint of a reply's text under its id, and returns it.</summary>
-    public ulong[] Remember(string replyId, ulong[] fingerprint)
-    {
-        if (byReply.Count >= MaxEntries) byReply.Clear();
-        return byReply[replyId] = fingerprint;
-    }
+    public ulong[] Remember(string replyId, ulong[] fingerprint) => byReply.Remember(replyId, fingerprint);
 }
