@@ -27,6 +27,7 @@ public sealed class ConversationWorkQueue(ILogger<ConversationWorkQueue> logger,
     private readonly CancellationTokenSource hardStop = new();
     private TaskCompletionSource idle = Completed();
     private int pending;
+    private int waitingForSlot;
     private bool closed;
 
     /// <summary>Work accepted and not finished yet (queued or running).</summary>
@@ -37,6 +38,9 @@ public sealed class ConversationWorkQueue(ILogger<ConversationWorkQueue> logger,
             lock (gate) return pending;
         }
     }
+
+    /// <summary>Work whose turn has come in its conversation and that waits for one of the <c>maxParallel</c> slots.</summary>
+    public int WaitingForSlot => Volatile.Read(ref waitingForSlot);
 
     /// <summary>
     /// Queues <paramref name="work"/> behind earlier work of <paramref name="conversation"/>. False when the queue is
@@ -99,6 +103,7 @@ public sealed class ConversationWorkQueue(ILogger<ConversationWorkQueue> logger,
 
     private async Task RunOneAsync(Func<CancellationToken, Task> work)
     {
+        Interlocked.Increment(ref waitingForSlot);
         try
         {
             await slots.WaitAsync(hardStop.Token);
@@ -107,6 +112,10 @@ public sealed class ConversationWorkQueue(ILogger<ConversationWorkQueue> logger,
         {
             logger.LogError("Dropped channel work that had not started before the shutdown timeout");
             return;
+        }
+        finally
+        {
+            Interlocked.Decrement(ref waitingForSlot);
         }
 
         try

@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using EmpathyBot.Channels.Work;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace EmpathyBot.Channels.Tests.Teams;
 
@@ -74,9 +76,12 @@ public sealed class TeamsBackpressureTests
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         }
 
+        // Every one of the five is accounted for: two inside the engine, three held at the bound. Were the bound
+        // broken, the three would reach the engine too and never be seen waiting, and this would time out.
+        var queue = host.Services.GetRequiredService<ConversationWorkQueue>();
         var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (host.Engine.Turns.Count < 2 && DateTime.UtcNow < deadline) await Task.Delay(10);
-        Assert.Equal(2, host.Engine.Turns.Count);
+        while ((host.Engine.Turns.Count, queue.WaitingForSlot) != (2, 3) && DateTime.UtcNow < deadline) await Task.Delay(10);
+        Assert.Equal((2, 3), (host.Engine.Turns.Count, queue.WaitingForSlot));
 
         release.SetResult();
         Assert.Equal(5, (await connector.WaitForAsync(5)).Count);
