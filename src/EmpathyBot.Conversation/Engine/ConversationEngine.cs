@@ -42,9 +42,11 @@ public sealed class ConversationEngine(
             };
         }
 
+        // The state read here serves the turn as it came in; a step the protocol starts after it reads the state again.
+        var loaded = StateAccessor.Parse(stored);
         return protocol.Active
-            ? await protocol.HandleAsync(turn, participant, t => RouteAsync(t, participant, ct), ct)
-            : await RouteAsync(turn, participant, ct, StateAccessor.Parse(stored));
+            ? await protocol.HandleAsync(turn, participant, loaded.State, t => RouteAsync(t, participant, ct, ReferenceEquals(t, turn) ? loaded : null), ct)
+            : await RouteAsync(turn, participant, ct, loaded);
     }
 
     private async Task<TurnResult> AgreeAsync(Turn turn, string participant, CancellationToken ct)

@@ -26,7 +26,8 @@ public sealed class ProtocolGuide(
     public bool Active => options.Value.HasProtocol;
 
     /// <summary>Runs a turn of a consented participant; <paramref name="route"/> is the engine's own handling of a turn.</summary>
-    public async Task<TurnResult> HandleAsync(Turn turn, string participant, Func<Turn, Task<TurnResult>> route, CancellationToken ct)
+    /// <param name="state">The participant's state as read at the start of the turn: it holds until a step is routed.</param>
+    public async Task<TurnResult> HandleAsync(Turn turn, string participant, ParticipantState state, Func<Turn, Task<TurnResult>> route, CancellationToken ct)
     {
         var command = Commands.Of(turn);
         var (position, done) = await LocateAsync(participant, ct);
@@ -35,15 +36,15 @@ public sealed class ProtocolGuide(
         if (command is not null && Anytime.Contains(command)) return Settle(Restrict(await route(turn), position), position);
         if (position.Complete) return await FinishedAsync(turn, participant, command, done, route, ct);
         if (turn.Kind == TurnKind.ConversationStart || command is Commands.Menu or Commands.Consent)
-            return await CurrentCardAsync(turn, participant, position, new Paragraph(turn.Kind == TurnKind.ConversationStart
+            return await CurrentCardAsync(turn, participant, state, position, new Paragraph(turn.Kind == TurnKind.ConversationStart
                 ? "Welcome back! Here is where you left off."
                 : "This study has a fixed order of steps; here is your current one."), route, ct);
         if (command is not null && command != position.Step || command is null && turn.Value?.ContainsKey(ActionKeys.Action) == true)
-            return await CurrentCardAsync(turn, participant, position, new Paragraph(
+            return await CurrentCardAsync(turn, participant, state, position, new Paragraph(
                 "That is not the next step of this study; the steps come in a fixed order. Please continue here.", Tone.Attention), route, ct);
 
-        if (command is null && turn.Value is null && await IdleAsync(participant, ct))
-            return await CurrentCardAsync(turn, participant, position, new Paragraph(
+        if (command is null && turn.Value is null && state == ParticipantState.Idle)
+            return await CurrentCardAsync(turn, participant, state, position, new Paragraph(
                 "I did not understand that; nothing is waiting for a typed answer. Please continue here.", Tone.Attention), route, ct);
 
         var result = await route(turn);
@@ -82,10 +83,10 @@ public sealed class ProtocolGuide(
             result.ReplaceActionSource is { } source ? Strip(source, position, keepSteps: false) : null);
     }
 
-    private async Task<TurnResult> CurrentCardAsync(
-        Turn turn, string participant, ProtocolPosition position, Paragraph note, Func<Turn, Task<TurnResult>> route, CancellationToken ct)
+    private async Task<TurnResult> CurrentCardAsync(Turn turn, string participant, ParticipantState state, ProtocolPosition position,
+        Paragraph note, Func<Turn, Task<TurnResult>> route, CancellationToken ct)
     {
-        var open = await OpenCardAsync(participant, position, ct);
+        var open = await OpenCardAsync(state, position, ct);
         var card = open is not null ? TurnResult.Of(open) : await route(StartTurn(turn, position));
         var decorated = Decorate(Restrict(card, position), position, open is null && await IdleAsync(participant, ct));
         var last = decorated.Replies[^1];
@@ -93,17 +94,14 @@ public sealed class ProtocolGuide(
     }
 
     /// <summary>The card of a unit the participant has open (a prompt, a feelings-check card, a quiz item), unchanged.</summary>
-    private async Task<Message?> OpenCardAsync(string participant, ProtocolPosition position, CancellationToken ct)
-    {
-        var (state, _) = await states.LoadAsync(participant, ct);
-        return position.Step switch
+    private async Task<Message?> OpenCardAsync(ParticipantState state, ProtocolPosition position, CancellationToken ct) =>
+        position.Step switch
         {
             Commands.Respond when state.AwaitingReplyTo is { } prompt => await respond.ShowAsync(prompt, ct),
             Commands.Appraisal when state.Appraisal is { } progress => await appraisal.ShowAsync(progress, ct),
             Commands.Quiz when state.Understanding is { } progress => await understanding.ShowAsync(progress, ct),
             _ => null,
         };
-    }
 
     private async Task<TurnResult> FinishedAsync(
         Turn turn, string participant, string? command, ParticipantActivity done, Func<Turn, Task<TurnResult>> route, CancellationToken ct) => command switch
