@@ -1,4 +1,3 @@
-using System.Globalization;
 using EmpathyBot.Core.Ports;
 using StackExchange.Redis;
 
@@ -10,12 +9,9 @@ public sealed partial class RedisStudyStore
         Db.StringSetAsync(keys.Consent(participant), Iso(at)));
 
     public Task<DateTimeOffset?> GetConsentAsync(string participant, CancellationToken ct = default) => Guard(async () =>
-    {
-        var value = await Db.StringGetAsync(keys.Consent(participant));
-        return value.IsNull
-            ? (DateTimeOffset?)null
-            : DateTimeOffset.Parse((string)value!, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
-    });
+        ConsentOf(await Db.StringGetAsync(keys.Consent(participant))));
+
+    private static DateTimeOffset? ConsentOf(RedisValue stored) => stored.IsNull ? null : ParseIso(stored!);
 
     public Task<(DateTimeOffset? ConsentedAt, VersionedState? State)> GetConsentAndStateAsync(string participant, CancellationToken ct = default) =>
         Guard(async () =>
@@ -26,8 +22,7 @@ public sealed partial class RedisStudyStore
             var state = batch.HashGetAsync(keys.State(participant), ["json", "version"]);
             batch.Execute();
             var (at, f) = (await consent, await state);
-            return (at.IsNull ? (DateTimeOffset?)null : DateTimeOffset.Parse((string)at!, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind),
-                f[0].IsNull ? null : new VersionedState((string)f[0]!, (long)f[1]));
+            return (ConsentOf(at), f[0].IsNull ? null : new VersionedState((string)f[0]!, (long)f[1]));
         });
 
     public Task<ForgetResult> ForgetAsync(string participant, CancellationToken ct = default)
